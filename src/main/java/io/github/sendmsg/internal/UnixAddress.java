@@ -1,0 +1,58 @@
+package io.github.sendmsg.internal;
+
+import io.github.sendmsg.internal.libc.Libc;
+import io.github.sendmsg.internal.libc.sockaddr_un;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code struct sockaddr_un} for a filesystem path, or for a Linux abstract name written with a
+ * leading {@code '@'} (as {@code ss -x} shows them).
+ */
+public final class UnixAddress {
+
+    /** How many bytes of {@code sun_path} there are. */
+    public static final int PATH_CAPACITY = (int) sockaddr_un.sun_path$layout().byteSize();
+
+    private UnixAddress() {
+    }
+
+    /**
+     * Writes the address of {@code path} into {@code address} and returns the length to pass to
+     * {@code bind}/{@code connect}/{@code sendto}.
+     *
+     * @throws IllegalArgumentException if the path is empty, holds a NUL character, or does not fit
+     */
+    public static int encode(MemorySegment address, String path) {
+        boolean abstractName = path.startsWith("@");
+        byte[] bytes = (abstractName ? path.substring(1) : path).getBytes(StandardCharsets.UTF_8);
+        if (!abstractName && bytes.length == 0) {
+            throw new IllegalArgumentException("an AF_UNIX socket path must not be empty");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new IllegalArgumentException("an AF_UNIX socket path must not contain NUL: " + printable(path));
+            }
+        }
+        // A path needs its terminating NUL; an abstract name needs its leading one.
+        if (bytes.length + 1 > PATH_CAPACITY) {
+            throw new IllegalArgumentException("an AF_UNIX socket " + (abstractName ? "abstract name" : "path")
+                    + " takes at most " + (PATH_CAPACITY - 1) + " bytes in UTF-8; this one takes "
+                    + bytes.length + ": " + printable(path));
+        }
+        MemorySegment sun = address.asSlice(0, sockaddr_un.sizeof());
+        sun.fill((byte) 0);
+        sockaddr_un.sun_family(sun, (short) Libc.AF_UNIX());
+        long pathOffset = sockaddr_un.sun_path$offset();
+        MemorySegment.copy(bytes, 0, sun, ValueLayout.JAVA_BYTE, pathOffset + (abstractName ? 1 : 0), bytes.length);
+        // A path counts its terminating NUL, an abstract name its leading one and no trailing NUL
+        // (that would become part of the name): one extra byte either way.
+        return (int) (pathOffset + 1 + bytes.length);
+    }
+
+    private static String printable(String path) {
+        return '"' + path.replace("\0", "\\0") + '"';
+    }
+}
