@@ -1,0 +1,23 @@
+/**
+ * {@code sendmsg(2)}/{@code recvmsg(2)} for Java: send bytes with ancillary data, and copy open file
+ * descriptors into another process over an {@code AF_UNIX} socket ({@code SCM_RIGHTS}).
+ *
+ * <ul>
+ *   <li>{@link io.github.sendmsg.SendMsg}: Twisted's {@code send1msg}/{@code recv1msg}, with its
+ *       argument order and defaults, and the {@code CMSG_*} sizes and constants.</li>
+ *   <li>{@link io.github.sendmsg.ControlMessage} and {@link io.github.sendmsg.ReceivedMessage}: the
+ *       {@code (level, type, data)} items and what a receive returns.</li>
+ *   <li>{@link io.github.sendmsg.Posix}: socket pairs, pipes, reads, writes and {@code AF_UNIX}
+ *       sockets, to get the descriptors to pass.</li>
+ *   <li>{@link io.github.sendmsg.ErrnoException}: a failed system call, with its errno.</li>
+ * </ul>
+ *
+ * <p>The library calls libc through the Foreign Function and Memory API, which is restricted: run
+ * with {@code --enable-native-access=ALL-UNNAMED} on the class path,
+ * {@code --enable-native-access=io.github.sendmsg} on the module path, or
+ * {@code jshell --enable-native-access}.
+ *
+ * <p>Descriptors are plain {@code int}s, as in the user's document. A descriptor the library returns
+ * is always the caller's to close; a descriptor the caller passes in is never closed by the library.
+ */
+package io.github.sendmsg;
