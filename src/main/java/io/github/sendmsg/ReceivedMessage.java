@@ -37,6 +37,11 @@ public record ReceivedMessage(byte[] data, int flags, List<ControlMessage> ancil
      * @return a new array; empty when none arrived. The descriptors belong to the caller.
      */
     public int[] fileDescriptors() {
+        return fileDescriptors(ancillary);
+    }
+
+    /** Every descriptor in every {@code SCM_RIGHTS} message of {@code ancillary}, in order. */
+    static int[] fileDescriptors(List<ControlMessage> ancillary) {
         int[] all = new int[0];
         for (ControlMessage message : ancillary) {
             if (message.isRights()) {
@@ -47,6 +52,11 @@ public record ReceivedMessage(byte[] data, int flags, List<ControlMessage> ancil
             }
         }
         return all;
+    }
+
+    /** The ancillary data as typed values, in order: {@link Ancillary.Rights}, {@link Credentials}, {@link Ancillary.Unknown}. */
+    public List<Ancillary> typed() {
+        return ancillary.stream().map(Ancillary::decode).toList();
     }
 
     /** True if the kernel cut the ancillary data to fit ({@code MSG_CTRUNC}): descriptors were lost. */

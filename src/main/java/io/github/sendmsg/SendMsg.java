@@ -3,11 +3,15 @@ package io.github.sendmsg;
 import io.github.sendmsg.internal.ControlBuffer;
 import io.github.sendmsg.internal.Scratch;
 import io.github.sendmsg.internal.Syscalls;
+import io.github.sendmsg.internal.UnixAddress;
+import io.github.sendmsg.internal.Vectors;
 import io.github.sendmsg.internal.libc.Libc;
 import io.github.sendmsg.internal.libc.msghdr;
+import io.github.sendmsg.internal.libc.sockaddr_un;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -168,35 +172,140 @@ public final class SendMsg {
     public static int sendmsg(int fd, byte[] data, List<ControlMessage> ancillary, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
         Objects.requireNonNull(data, "data");
-        long controlSize = controlSize(ancillary);
-        if (data.length == 0 && controlSize > 0 && isStream(fd)) {
-            throw new IllegalArgumentException("a stream socket needs at least one byte of data to carry"
-                    + " ancillary data: the kernel would silently drop control messages sent with none");
-        }
+        long controlSize = checkAncillary(ancillary);
+        requireByteWithAncillary(fd, data.length, controlSize, null);
         Scratch scratch = Scratch.acquire();
         try {
             MemorySegment buffer = scratch.data(data.length);
             MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
-            MemorySegment control = MemorySegment.NULL;
-            if (controlSize > 0) {
-                control = scratch.control(controlSize).fill((byte) 0);
-                long offset = 0;
-                for (ControlMessage message : ancillary) {
-                    offset = ControlBuffer.put(control, offset, message.level(), message.type(), message.data());
-                }
-            }
-            long sent = Syscalls.sendmsg(scratch.capture(), fd, scratch.message(buffer, control), flags | MSG_NOSIGNAL);
-            if (sent < 0) {
-                throw new ErrnoException("sendmsg", (int) -sent);
-            }
-            return (int) sent;
+            MemorySegment iovecs = scratch.iovecs(1);
+            Vectors.set(iovecs, 0, buffer, data.length);
+            return (int) transmit(scratch, fd, iovecs, 1, ancillary, controlSize, flags, null);
         } finally {
             scratch.release();
         }
     }
 
+    /**
+     * Sends the remaining bytes of several buffers as one message (gather), with ancillary data: like
+     * {@link java.nio.channels.GatheringByteChannel#write(ByteBuffer[])}, each buffer's position
+     * advances by the bytes taken from it. Direct buffers are sent in place; heap buffers are copied.
+     *
+     * @param fd        a connected socket
+     * @param buffers   the buffers, in order; at most 1024
+     * @param ancillary the control messages to send; empty for none
+     * @param flags     {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws IllegalArgumentException as for {@link #send1msg(int, byte[], int, List)}, or for more
+     *                                  than 1024 buffers
+     */
+    public static long sendmsg(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags) throws ErrnoException {
+        return sendmsg(fd, buffers, ancillary, flags, null);
+    }
+
+    /**
+     * Gathers the remaining bytes of several buffers into one message to {@code address}: on an
+     * unconnected datagram socket, the destination (Python's {@code sendmsg(buffers, ancdata, flags,
+     * address)}). Each buffer's position advances by the bytes taken from it.
+     *
+     * @param fd        a socket
+     * @param buffers   the buffers, in order; at most 1024
+     * @param ancillary the control messages to send; empty for none
+     * @param flags     {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @param address   an {@code AF_UNIX} path, {@code "@name"} for an abstract name, or null for the
+     *                  connected peer
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails ({@code ECONNREFUSED}, {@code ENOENT} for
+     *                                  no such address, {@code EISCONN} …)
+     * @throws NullPointerException     if an argument other than {@code address}, or an element, is null
+     * @throws IllegalArgumentException as for {@link #sendmsg(int, ByteBuffer[], List, int)}, or if the
+     *                                  address cannot be an {@code AF_UNIX} address
+     */
+    public static long sendmsg(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags, String address)
+            throws ErrnoException {
+        Arguments.requireFd(fd);
+        Vectors.check(buffers, false);
+        long controlSize = checkAncillary(ancillary);
+        Scratch scratch = Scratch.acquire();
+        try {
+            MemorySegment iovecs = scratch.iovecs(buffers.length);
+            long total = Vectors.fill(scratch, iovecs, buffers, true);
+            requireByteWithAncillary(fd, total, controlSize, address);
+            long sent = transmit(scratch, fd, iovecs, buffers.length, ancillary, controlSize, flags, address);
+            Vectors.sent(buffers, sent);
+            return sent;
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /**
+     * Sends several memory segments as one message (gather), with ancillary data, optionally to an
+     * address. Native segments are sent in place (zero-copy); heap segments are copied.
+     *
+     * @param fd        a socket
+     * @param segments  the segments, each sent whole, in order; at most 1024
+     * @param ancillary the control messages to send; empty for none
+     * @param flags     {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @param address   an {@code AF_UNIX} path or {@code "@name"}, or null for the connected peer
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails
+     * @throws NullPointerException     if an argument other than {@code address}, or an element, is null
+     * @throws IllegalArgumentException as for {@link #sendmsg(int, ByteBuffer[], List, int, String)}
+     */
+    public static long sendmsg(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags, String address)
+            throws ErrnoException {
+        Arguments.requireFd(fd);
+        Vectors.check(segments, false);
+        long controlSize = checkAncillary(ancillary);
+        Scratch scratch = Scratch.acquire();
+        try {
+            MemorySegment iovecs = scratch.iovecs(segments.length);
+            long total = Vectors.fill(scratch, iovecs, segments, true);
+            requireByteWithAncillary(fd, total, controlSize, address);
+            return transmit(scratch, fd, iovecs, segments.length, ancillary, controlSize, flags, address);
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** The one sendmsg path: encodes the ancillary data and the address, then makes the call. */
+    private static long transmit(Scratch scratch, int fd, MemorySegment iovecs, int count, List<ControlMessage> ancillary,
+                                 long controlSize, int flags, String address) throws ErrnoException {
+        MemorySegment control = MemorySegment.NULL;
+        if (controlSize > 0) {
+            control = scratch.control(controlSize).fill((byte) 0);
+            long offset = 0;
+            for (ControlMessage message : ancillary) {
+                offset = ControlBuffer.put(control, offset, message.level(), message.type(), message.data());
+            }
+        }
+        MemorySegment name = MemorySegment.NULL;
+        int nameLength = 0;
+        if (address != null) {
+            name = scratch.small();
+            nameLength = UnixAddress.encode(name, address);
+        }
+        MemorySegment message = scratch.message(iovecs, count, name, nameLength, control);
+        long sent = Syscalls.sendmsg(scratch.capture(), fd, message, flags | MSG_NOSIGNAL);
+        if (sent < 0) {
+            throw new ErrnoException("sendmsg", (int) -sent);
+        }
+        return sent;
+    }
+
+    /** The document's "at least one byte" rule, checked where the kernel would drop descriptors. */
+    private static void requireByteWithAncillary(int fd, long total, long controlSize, String address) {
+        if (total == 0 && controlSize > 0 && address == null && isStream(fd)) {
+            throw new IllegalArgumentException("a stream socket needs at least one byte of data to carry"
+                    + " ancillary data: the kernel would silently drop control messages sent with none");
+        }
+    }
+
     /** Checks the ancillary data and returns the control buffer size it needs. */
-    private static long controlSize(List<ControlMessage> ancillary) {
+    static long checkAncillary(List<ControlMessage> ancillary) {
         Objects.requireNonNull(ancillary, "ancillary");
         long size = 0;
         int fds = 0;
@@ -313,13 +422,7 @@ public final class SendMsg {
     public static ReceivedMessage recvmsg(int fd, int maxSize, int cmsgSize, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
         Arguments.requireNonNegative(maxSize, "maxSize");
-        Arguments.requireNonNegative(cmsgSize, "cmsgSize");
-        long controlSize = ControlBuffer.space(cmsgSize);
-        if (controlSize > SIZE_LIMIT) {
-            throw new IllegalArgumentException("CMSG_SPACE(cmsgSize) must not exceed 0x7FFFFFFF; cmsgSize "
-                    + cmsgSize + " gives " + controlSize);
-        }
-        return receive(fd, maxSize, controlSize, flags);
+        return receive(fd, maxSize, controlSpace(cmsgSize), flags);
     }
 
     /** {@code recvmsg} into a control buffer of exactly {@code controlSize} bytes (none if 0). */
@@ -327,25 +430,124 @@ public final class SendMsg {
         Scratch scratch = Scratch.acquire();
         try {
             MemorySegment buffer = scratch.data(maxSize);
-            MemorySegment control = controlSize == 0 ? MemorySegment.NULL : scratch.control(controlSize);
-            MemorySegment message = scratch.message(buffer, control);
-            long received = Syscalls.recvmsg(scratch.capture(), fd, message, flags | MSG_CMSG_CLOEXEC);
-            if (received < 0) {
-                throw new ErrnoException("recvmsg", (int) -received);
-            }
-            long controlLength = msghdr.msg_controllen(message);
-            try {
-                // recvmsg may report the full length of a datagram that was cut (MSG_TRUNC asked for).
-                byte[] data = buffer.asSlice(0, Math.min(received, maxSize)).toArray(ValueLayout.JAVA_BYTE);
-                int returnedFlags = msghdr.msg_flags(message) & ~(MSG_CMSG_CLOEXEC & ~flags);
-                return new ReceivedMessage(data, returnedFlags, ancillary(control, controlLength));
-            } catch (Throwable failure) {
-                ControlBuffer.closeReceivedFds(control, controlLength, scratch.capture());
-                throw failure;
-            }
+            MemorySegment iovecs = scratch.iovecs(1);
+            Vectors.set(iovecs, 0, buffer, maxSize);
+            return receive(scratch, fd, iovecs, 1, controlSize, flags, false, (received, returnedFlags, ancillary, address) ->
+                    // recvmsg may report the full length of a datagram that was cut (MSG_TRUNC asked for).
+                    new ReceivedMessage(buffer.asSlice(0, Math.min(received, maxSize)).toArray(ValueLayout.JAVA_BYTE),
+                            returnedFlags, ancillary));
         } finally {
             scratch.release();
         }
+    }
+
+    /**
+     * Receives one message into several buffers (scatter; Python's {@code recvmsg_into}): the bytes
+     * fill each buffer's remaining space in order and positions advance, as
+     * {@link java.nio.channels.ScatteringByteChannel#read(ByteBuffer[])} does. Direct buffers are
+     * filled in place; heap buffers through a copy.
+     *
+     * <p>Ownership and truncation as for {@link #recvmsg(int, int, int, int)}; the result also
+     * carries the sender's address on datagram sockets.
+     *
+     * @param fd       a socket
+     * @param buffers  the buffers to fill, in order; at most 1024
+     * @param cmsgSize the most ancillary data bytes to make room for ({@code CMSG_SPACE(cmsgSize)})
+     * @param flags    {@code MSG_*} flags
+     * @return the byte count, flags, ancillary data and sender's address
+     * @throws ErrnoException           if {@code recvmsg} fails
+     * @throws NullPointerException     if {@code buffers} or an element is null
+     * @throws java.nio.ReadOnlyBufferException if a buffer is read-only
+     * @throws IllegalArgumentException if {@code fd} or {@code cmsgSize} is negative, or for more than
+     *                                  1024 buffers
+     */
+    public static ReceiveResult recvmsg(int fd, ByteBuffer[] buffers, int cmsgSize, int flags) throws ErrnoException {
+        Arguments.requireFd(fd);
+        Vectors.check(buffers, true);
+        long controlSize = controlSpace(cmsgSize);
+        Scratch scratch = Scratch.acquire();
+        try {
+            MemorySegment iovecs = scratch.iovecs(buffers.length);
+            Vectors.fill(scratch, iovecs, buffers, false);
+            return receive(scratch, fd, iovecs, buffers.length, controlSize, flags, true, (received, returnedFlags, ancillary, address) -> {
+                Vectors.received(iovecs, buffers, received);
+                return new ReceiveResult(received, returnedFlags, ancillary, address);
+            });
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /**
+     * Receives one message into several memory segments (scatter), filling each whole segment in
+     * order. Native segments are filled in place (zero-copy); heap segments through a copy.
+     *
+     * @param fd       a socket
+     * @param segments the segments to fill, in order; at most 1024
+     * @param cmsgSize the most ancillary data bytes to make room for ({@code CMSG_SPACE(cmsgSize)})
+     * @param flags    {@code MSG_*} flags
+     * @return the byte count, flags, ancillary data and sender's address
+     * @throws ErrnoException           if {@code recvmsg} fails
+     * @throws NullPointerException     if {@code segments} or an element is null
+     * @throws IllegalArgumentException if {@code fd} or {@code cmsgSize} is negative, a segment is
+     *                                  read-only, or for more than 1024 segments
+     */
+    public static ReceiveResult recvmsg(int fd, MemorySegment[] segments, int cmsgSize, int flags) throws ErrnoException {
+        Arguments.requireFd(fd);
+        Vectors.check(segments, true);
+        long controlSize = controlSpace(cmsgSize);
+        Scratch scratch = Scratch.acquire();
+        try {
+            MemorySegment iovecs = scratch.iovecs(segments.length);
+            Vectors.fill(scratch, iovecs, segments, false);
+            return receive(scratch, fd, iovecs, segments.length, controlSize, flags, true, (received, returnedFlags, ancillary, address) -> {
+                Vectors.received(iovecs, segments, received);
+                return new ReceiveResult(received, returnedFlags, ancillary, address);
+            });
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** Builds a receive's result from what the kernel returned; must not throw checked exceptions. */
+    @FunctionalInterface
+    private interface Completion<T> {
+        T complete(long received, int flags, List<ControlMessage> ancillary, String address);
+    }
+
+    /**
+     * The one recvmsg path. Every descriptor the kernel installed reaches the result, or is closed if
+     * building the result fails.
+     */
+    private static <T> T receive(Scratch scratch, int fd, MemorySegment iovecs, int count, long controlSize, int flags,
+                                 boolean named, Completion<T> completion) throws ErrnoException {
+        MemorySegment name = named ? scratch.small().asSlice(0, sockaddr_un.sizeof()) : MemorySegment.NULL;
+        MemorySegment control = controlSize == 0 ? MemorySegment.NULL : scratch.control(controlSize);
+        MemorySegment message = scratch.message(iovecs, count, name, (int) name.byteSize(), control);
+        long received = Syscalls.recvmsg(scratch.capture(), fd, message, flags | MSG_CMSG_CLOEXEC);
+        if (received < 0) {
+            throw new ErrnoException("recvmsg", (int) -received);
+        }
+        long controlLength = msghdr.msg_controllen(message);
+        try {
+            int returnedFlags = msghdr.msg_flags(message) & ~(MSG_CMSG_CLOEXEC & ~flags);
+            String address = named ? UnixAddress.decode(name, msghdr.msg_namelen(message)) : null;
+            return completion.complete(received, returnedFlags, ancillary(control, controlLength), address);
+        } catch (Throwable failure) {
+            ControlBuffer.closeReceivedFds(control, controlLength, scratch.capture());
+            throw failure;
+        }
+    }
+
+    /** {@code CMSG_SPACE(cmsgSize)}, checked. */
+    private static long controlSpace(int cmsgSize) {
+        Arguments.requireNonNegative(cmsgSize, "cmsgSize");
+        long controlSize = ControlBuffer.space(cmsgSize);
+        if (controlSize > SIZE_LIMIT) {
+            throw new IllegalArgumentException("CMSG_SPACE(cmsgSize) must not exceed 0x7FFFFFFF; cmsgSize "
+                    + cmsgSize + " gives " + controlSize);
+        }
+        return controlSize;
     }
 
     private static List<ControlMessage> ancillary(MemorySegment control, long length) {
@@ -370,6 +572,37 @@ public final class SendMsg {
     public static int getSocketFamily(int fd) throws ErrnoException {
         Arguments.requireFd(fd);
         return Sockets.family(fd);
+    }
+
+    /**
+     * Turns {@code SO_PASSCRED} on or off. While on, every message received on {@code fd} carries the
+     * sender's credentials as an {@code SCM_CREDENTIALS} message ({@link Credentials}), placed
+     * <em>before</em> any {@code SCM_RIGHTS}: size the control buffer for both, or descriptors are
+     * cut off ({@code MSG_CTRUNC}).
+     *
+     * @param fd      an {@code AF_UNIX} socket
+     * @param enabled true to receive credentials
+     * @throws ErrnoException           if {@code setsockopt} fails
+     * @throws IllegalArgumentException if {@code fd} is negative
+     */
+    public static void setPassCredentials(int fd, boolean enabled) throws ErrnoException {
+        Arguments.requireFd(fd);
+        Sockets.setIntOption(fd, SOL_SOCKET, Libc.SO_PASSCRED(), enabled ? 1 : 0, "SO_PASSCRED");
+    }
+
+    /**
+     * The credentials of the peer of a connected {@code AF_UNIX} socket, as they were when it
+     * connected (or when the pair was made): {@code SO_PEERCRED}. Check them before trusting what
+     * arrives on a named socket anyone may connect to.
+     *
+     * @param fd a connected {@code AF_UNIX} socket
+     * @return the peer's pid, uid and gid
+     * @throws ErrnoException           if {@code getsockopt} fails
+     * @throws IllegalArgumentException if {@code fd} is negative
+     */
+    public static Credentials getPeerCredentials(int fd) throws ErrnoException {
+        Arguments.requireFd(fd);
+        return Sockets.peerCredentials(fd);
     }
 
     /**

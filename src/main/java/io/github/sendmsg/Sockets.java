@@ -4,6 +4,7 @@ import io.github.sendmsg.internal.Scratch;
 import io.github.sendmsg.internal.Syscalls;
 import io.github.sendmsg.internal.libc.Libc;
 import io.github.sendmsg.internal.libc.sockaddr_storage;
+import io.github.sendmsg.internal.libc.ucred;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -27,6 +28,39 @@ final class Sockets {
                 throw new ErrnoException("getsockname", -result);
             }
             return Short.toUnsignedInt(sockaddr_storage.ss_family(address));
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** Sets an int-valued socket option. */
+    static void setIntOption(int fd, int level, int name, int value, String what) throws ErrnoException {
+        Scratch scratch = Scratch.acquire();
+        try {
+            MemorySegment option = scratch.small().asSlice(0, Integer.BYTES);
+            option.set(ValueLayout.JAVA_INT, 0, value);
+            int result = Syscalls.setsockopt(scratch.capture(), fd, level, name, option, Integer.BYTES);
+            if (result < 0) {
+                throw new ErrnoException("setsockopt(" + what + ")", -result);
+            }
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** {@code SO_PEERCRED}: the credentials of the peer when it connected. */
+    static Credentials peerCredentials(int fd) throws ErrnoException {
+        Scratch scratch = Scratch.acquire();
+        try {
+            MemorySegment small = scratch.small();
+            MemorySegment value = small.asSlice(0, ucred.sizeof());
+            MemorySegment length = small.asSlice(64, Integer.BYTES);
+            length.set(ValueLayout.JAVA_INT, 0, (int) ucred.sizeof());
+            int result = Syscalls.getsockopt(scratch.capture(), fd, Libc.SOL_SOCKET(), Libc.SO_PEERCRED(), value, length);
+            if (result < 0) {
+                throw new ErrnoException("getsockopt(SO_PEERCRED)", -result);
+            }
+            return new Credentials(ucred.pid(value), ucred.uid(value), ucred.gid(value));
         } finally {
             scratch.release();
         }

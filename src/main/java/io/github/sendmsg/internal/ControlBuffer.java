@@ -55,12 +55,20 @@ public final class ControlBuffer {
      * the next one. The buffer must hold {@link #space(long) space(data.length)} bytes from there.
      */
     public static long put(MemorySegment buffer, long offset, int level, int type, byte[] data) {
-        MemorySegment header = buffer.asSlice(offset, space(data.length));
-        cmsghdr.cmsg_len(header, len(data.length));
+        putHeader(buffer, offset, level, type, data.length);
+        MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, offset + HEADER, data.length);
+        return offset + space(data.length);
+    }
+
+    /**
+     * Writes the header of a control message carrying {@code dataLength} bytes at {@code offset}; the
+     * data goes at {@code offset + HEADER}.
+     */
+    public static void putHeader(MemorySegment buffer, long offset, int level, int type, long dataLength) {
+        MemorySegment header = buffer.asSlice(offset, HEADER);
+        cmsghdr.cmsg_len(header, len(dataLength));
         cmsghdr.cmsg_level(header, level);
         cmsghdr.cmsg_type(header, type);
-        MemorySegment.copy(data, 0, header, ValueLayout.JAVA_BYTE, HEADER, data.length);
-        return offset + space(data.length);
     }
 
     /** Receives each control message the parser finds. */
@@ -111,16 +119,66 @@ public final class ControlBuffer {
     }
 
     /**
+     * How many whole descriptors all {@code SCM_RIGHTS} messages in the first {@code length} bytes
+     * hold. Allocates nothing, for the reusable-message hot path.
+     */
+    public static int countFds(MemorySegment buffer, long length) {
+        return (int) fdAt(buffer, length, -1);
+    }
+
+    /**
+     * Descriptor {@code index} across all {@code SCM_RIGHTS} messages in the first {@code length}
+     * bytes, in order. Allocates nothing.
+     *
+     * @throws IndexOutOfBoundsException if there are not that many
+     */
+    public static int fdAt(MemorySegment buffer, long length, int index) {
+        if (index < 0) {
+            throw new IndexOutOfBoundsException("descriptor index " + index);
+        }
+        long found = fdAt(buffer, length, (long) index);
+        if (found < 0) {
+            throw new IndexOutOfBoundsException("descriptor index " + index + " of " + countFds(buffer, length));
+        }
+        return (int) found;
+    }
+
+    /** With {@code index < 0}: the count. Otherwise the descriptor at index, or -1 if absent. */
+    private static long fdAt(MemorySegment buffer, long length, long index) {
+        long end = Math.min(Math.max(length, 0), buffer.byteSize());
+        long offset = 0;
+        long seen = 0;
+        while (end - offset >= HEADER) {
+            long messageLength = buffer.get(Libc.C_LONG, offset + cmsghdr.cmsg_len$offset());
+            if (messageLength < HEADER) {
+                break;
+            }
+            long available = end - offset;
+            boolean clamped = messageLength > available;
+            long dataLength = (clamped ? available : messageLength) - HEADER;
+            if (isRights(buffer.get(Libc.C_INT, offset + cmsghdr.cmsg_level$offset()),
+                    buffer.get(Libc.C_INT, offset + cmsghdr.cmsg_type$offset()))) {
+                long count = dataLength / FD_SIZE;
+                if (index >= 0 && index < seen + count) {
+                    return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + HEADER + (index - seen) * FD_SIZE);
+                }
+                seen += count;
+            }
+            if (clamped) {
+                break;
+            }
+            offset += align(messageLength);
+        }
+        return index < 0 ? seen : -1;
+    }
+
+    /**
      * Closes every descriptor in every {@code SCM_RIGHTS} message of the buffer: what a receive does
      * when it cannot hand them to its caller. Errors are ignored; each descriptor is closed once.
      */
     public static void closeReceivedFds(MemorySegment buffer, long length, MemorySegment capture) {
-        parse(buffer, length, (level, type, data) -> {
-            if (isRights(level, type)) {
-                for (int i = 0, n = fdCount(data.byteSize()); i < n; i++) {
-                    Syscalls.close(capture, fd(data, i));
-                }
-            }
-        });
+        for (int i = 0, n = countFds(buffer, length); i < n; i++) {
+            Syscalls.close(capture, fdAt(buffer, length, i));
+        }
     }
 }

@@ -102,6 +102,27 @@ public final class Scratch {
         return small;
     }
 
+    /** An array of at least {@code count} {@code struct iovec}, contents unspecified. */
+    public MemorySegment iovecs(int count) {
+        return count <= MAX_IOVECS ? iovecs : oneCall(count * iovec.sizeof());
+    }
+
+    /**
+     * Fills this scratch's {@code msghdr} and returns it: {@code count} iovecs, an optional address
+     * ({@link MemorySegment#NULL} and 0 for none) and optional control data ({@code NULL} for none).
+     */
+    public MemorySegment message(MemorySegment iovecs, int count, MemorySegment name, int nameLength,
+                                 MemorySegment control) {
+        msghdr.msg_name(message, name);
+        msghdr.msg_namelen(message, nameLength);
+        msghdr.msg_iov(message, iovecs);
+        msghdr.msg_iovlen(message, count);
+        msghdr.msg_control(message, control);
+        msghdr.msg_controllen(message, control.byteSize());
+        msghdr.msg_flags(message, 0);
+        return message;
+    }
+
     /**
      * Fills the {@code msghdr} for one buffer and optional control data, with no address, and returns it.
      * {@code control} may be {@link MemorySegment#NULL} (no control data).

@@ -24,6 +24,8 @@ public final class Syscalls {
     // Never Linker.Option.critical: sendmsg/recvmsg/read/accept may block.
     private static final MethodHandle SENDMSG = capturing(Libc.sendmsg$address(), Libc.sendmsg$descriptor());
     private static final MethodHandle RECVMSG = capturing(Libc.recvmsg$address(), Libc.recvmsg$descriptor());
+    private static final MethodHandle SENDMMSG = capturing(Libc.sendmmsg$address(), Libc.sendmmsg$descriptor());
+    private static final MethodHandle RECVMMSG = capturing(Libc.recvmmsg$address(), Libc.recvmmsg$descriptor());
     private static final MethodHandle SOCKETPAIR = capturing(Libc.socketpair$address(), Libc.socketpair$descriptor());
     private static final MethodHandle SOCKET = capturing(Libc.socket$address(), Libc.socket$descriptor());
     private static final MethodHandle BIND = capturing(Libc.bind$address(), Libc.bind$descriptor());
@@ -89,6 +91,32 @@ public final class Syscalls {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** {@code sendmmsg(2)}: the number of messages sent, or {@code -errno}. */
+    public static int sendmmsg(MemorySegment capture, int fd, MemorySegment messages, int count, int flags) {
+        int result;
+        do {
+            try {
+                result = (int) SENDMMSG.invokeExact(capture, fd, messages, count, flags);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        } while (interrupted(capture, result));
+        return status(capture, result);
+    }
+
+    /** {@code recvmmsg(2)} with no timeout: the number of messages received, or {@code -errno}. */
+    public static int recvmmsg(MemorySegment capture, int fd, MemorySegment messages, int count, int flags) {
+        int result;
+        do {
+            try {
+                result = (int) RECVMMSG.invokeExact(capture, fd, messages, count, flags, MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        } while (interrupted(capture, result));
+        return status(capture, result);
     }
 
     /** {@code socketpair(2)} into the two ints at {@code fds}: 0, or {@code -errno}. */

@@ -52,6 +52,31 @@ public final class UnixAddress {
         return (int) (pathOffset + 1 + bytes.length);
     }
 
+    /**
+     * Reads back an {@code AF_UNIX} address of {@code length} bytes, as the kernel filled it in:
+     * {@code null} if there is none (length 0), {@code ""} for an unnamed socket, {@code "@name"} for
+     * an abstract name, or the path.
+     */
+    public static String decode(MemorySegment address, long length) {
+        long pathOffset = sockaddr_un.sun_path$offset();
+        if (length <= 0) {
+            return null;
+        }
+        long pathLength = Math.min(length, sockaddr_un.sizeof()) - pathOffset;
+        if (pathLength <= 0) {
+            return "";
+        }
+        byte[] bytes = address.asSlice(pathOffset, pathLength).toArray(ValueLayout.JAVA_BYTE);
+        if (bytes[0] == 0) {
+            return "@" + new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+        }
+        int end = 0;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
     private static String printable(String path) {
         return '"' + path.replace("\0", "\\0") + '"';
     }

@@ -150,6 +150,15 @@ public class Libc extends Libc$shared {
     public static int MSG_NOSIGNAL() {
         return MSG_NOSIGNAL;
     }
+    private static final int MSG_WAITFORONE = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_WAITFORONE = 65536
+     * }
+     */
+    public static int MSG_WAITFORONE() {
+        return MSG_WAITFORONE;
+    }
     private static final int MSG_CMSG_CLOEXEC = (int)1073741824L;
     /**
      * {@snippet lang=c :

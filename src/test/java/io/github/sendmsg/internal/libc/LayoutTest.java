@@ -71,6 +71,7 @@ class LayoutTest {
             new Constant("MSG_EOR", Libc.MSG_EOR()),
             new Constant("MSG_WAITALL", Libc.MSG_WAITALL()),
             new Constant("MSG_NOSIGNAL", Libc.MSG_NOSIGNAL()),
+            new Constant("MSG_WAITFORONE", Libc.MSG_WAITFORONE()),
             new Constant("MSG_CMSG_CLOEXEC", Libc.MSG_CMSG_CLOEXEC()),
             new Constant("O_CLOEXEC", Libc.O_CLOEXEC()),
             new Constant("O_NONBLOCK", Libc.O_NONBLOCK()),

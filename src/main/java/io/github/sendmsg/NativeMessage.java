@@ -1,0 +1,451 @@
+package io.github.sendmsg;
+
+import io.github.sendmsg.internal.ControlBuffer;
+import io.github.sendmsg.internal.Errno;
+import io.github.sendmsg.internal.Platform;
+import io.github.sendmsg.internal.Syscalls;
+import io.github.sendmsg.internal.UnixAddress;
+import io.github.sendmsg.internal.Vectors;
+import io.github.sendmsg.internal.libc.iovec;
+import io.github.sendmsg.internal.libc.msghdr;
+import io.github.sendmsg.internal.libc.sockaddr_un;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A reusable message for hot loops: it owns its native {@code msghdr}, iovecs, control buffers and
+ * address buffers, so sending and receiving on native memory allocates nothing per call.
+ * {@snippet :
+ * try (Arena arena = Arena.ofConfined();
+ *      NativeMessage message = NativeMessage.allocate(1, SendMsg.CMSG_SPACE(4 * 8))) {
+ *     MemorySegment buffer = arena.allocate(64);
+ *     message.setBuffer(buffer).addRights(fdToPass);
+ *     message.send(socket, 0);                     // buffer and fd go out; nothing allocated
+ *
+ *     message.setBuffer(buffer);
+ *     long n = message.receive(socket, 0);         // into buffer; descriptors via fileDescriptor(i)
+ *     for (int i = 0; i < message.fileDescriptorCount(); i++) {
+ *         int fd = message.fileDescriptor(i);      // the caller's to close
+ *     }
+ * }
+ * }
+ *
+ * <p><b>What is sent:</b> the buffers set with {@code setBuffer}/{@code setBuffers} (whole segments,
+ * which must be native: heap memory cannot go into an {@code iovec}), the control messages added since
+ * the last {@link #clearControl()}, and the address set with {@link #setAddress(String)}, if any. These
+ * stay set across calls. <b>What is received</b> goes into the same buffers; the received control
+ * data and sender's address are kept apart from those to send, so a receive never changes what the
+ * next send sends.
+ *
+ * <p><b>Threads.</b> Not thread-safe: one thread at a time may use a message, any thread may (its
+ * memory comes from a shared arena). {@link #close()} frees the native memory; closing while another
+ * thread is inside {@code send}/{@code receive} fails with {@link IllegalStateException} instead of
+ * freeing memory in use. The buffers' own memory must stay alive while a call runs: the message
+ * checks that it is alive before each call, but cannot hold it open.
+ *
+ * <p><b>Ownership.</b> Descriptors added with {@code addRights} stay the caller's. Descriptors
+ * received belong to the caller from the moment {@link #receive} returns: take them with
+ * {@link #fileDescriptor(int)} and close them, before the next receive replaces the control data.
+ */
+public final class NativeMessage implements AutoCloseable {
+
+    private static final long IOVEC_SIZE = iovec.sizeof();
+    private static final int NAME_SIZE = (int) sockaddr_un.sizeof();
+
+    private final Arena arena;
+    private final boolean ownsArena;
+    private final MemorySegment header;
+    private final MemorySegment capture;
+    private final MemorySegment iovecs;
+    private final MemorySegment sendControl;
+    private final MemorySegment receiveControl;
+    private final MemorySegment sendName;
+    private final MemorySegment receiveName;
+    private final MemorySegment[] buffers;
+    private final int controlCapacity;
+    private int bufferCount;
+    private long sendControlLength;
+    private int sendNameLength;
+    private long receivedControlLength;
+    private int receivedNameLength;
+    private int receivedFlags;
+    private int requestedFlags;
+
+    NativeMessage(Arena arena, boolean ownsArena, MemorySegment header, int maxBuffers, int controlCapacity) {
+        this.arena = arena;
+        this.ownsArena = ownsArena;
+        this.header = header;
+        this.capture = arena.allocate(Errno.CAPTURE_LAYOUT);
+        this.iovecs = iovec.allocateArray(Math.max(1, maxBuffers), arena);
+        this.sendControl = arena.allocate(Math.max(1, controlCapacity), ControlBuffer.ALIGNMENT);
+        this.receiveControl = arena.allocate(Math.max(1, controlCapacity), ControlBuffer.ALIGNMENT);
+        this.sendName = arena.allocate(NAME_SIZE, ControlBuffer.ALIGNMENT);
+        this.receiveName = arena.allocate(NAME_SIZE, ControlBuffer.ALIGNMENT);
+        this.buffers = new MemorySegment[maxBuffers];
+        this.controlCapacity = controlCapacity;
+    }
+
+    /**
+     * A message with room for {@code maxBuffers} buffers and {@code controlCapacity} bytes of control
+     * data each way.
+     *
+     * @param maxBuffers      the most buffers one call scatters or gathers, 1 to 1024
+     * @param controlCapacity the control buffer size in bytes, such as {@code SendMsg.CMSG_SPACE(4 * n)}
+     *                        for {@code n} descriptors; 0 for none
+     * @return a new message; the caller must close it
+     * @throws IllegalArgumentException if a size is out of range
+     * @throws UnsupportedOperationException on a platform the library does not support
+     */
+    public static NativeMessage allocate(int maxBuffers, int controlCapacity) {
+        checkSizes(maxBuffers, controlCapacity);
+        Platform.requireSupported();
+        Arena arena = Arena.ofShared();
+        try {
+            return new NativeMessage(arena, true, msghdr.allocate(arena), maxBuffers, controlCapacity);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    static void checkSizes(int maxBuffers, int controlCapacity) {
+        if (maxBuffers < 1 || maxBuffers > Vectors.IOV_MAX) {
+            throw new IllegalArgumentException("maxBuffers must be 1 to " + Vectors.IOV_MAX + ", not " + maxBuffers);
+        }
+        Arguments.requireNonNegative(controlCapacity, "controlCapacity");
+    }
+
+    /** The most buffers this message takes. */
+    public int maxBuffers() {
+        return buffers.length;
+    }
+
+    /** The size of each control buffer, in bytes. */
+    public int controlCapacity() {
+        return controlCapacity;
+    }
+
+    /**
+     * Makes {@code segment} the only buffer.
+     *
+     * @return this message
+     * @throws NullPointerException     if {@code segment} is null
+     * @throws IllegalArgumentException if {@code segment} is not native memory
+     */
+    public NativeMessage setBuffer(MemorySegment segment) {
+        bufferCount = 0;
+        return setBuffer(0, segment);
+    }
+
+    /**
+     * Sets buffer {@code index}; the message then has at least {@code index + 1} buffers.
+     *
+     * @return this message
+     * @throws NullPointerException      if {@code segment} is null
+     * @throws IllegalArgumentException  if {@code segment} is not native memory
+     * @throws IndexOutOfBoundsException if {@code index} is not below {@link #maxBuffers()}
+     */
+    public NativeMessage setBuffer(int index, MemorySegment segment) {
+        Objects.requireNonNull(segment, "segment");
+        Objects.checkIndex(index, buffers.length);
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException("a NativeMessage buffer must be native memory (a heap segment cannot"
+                    + " go into an iovec): allocate it from an Arena, or use SendMsg.sendmsg(int, MemorySegment[], …)");
+        }
+        buffers[index] = segment;
+        Vectors.set(iovecs, index, segment, segment.byteSize());
+        bufferCount = Math.max(bufferCount, index + 1);
+        return this;
+    }
+
+    /**
+     * Makes {@code segments} the buffers, in order.
+     *
+     * @return this message
+     * @throws NullPointerException     if {@code segments} or an element is null
+     * @throws IllegalArgumentException if there are more than {@link #maxBuffers()} or one is not native
+     */
+    public NativeMessage setBuffers(MemorySegment... segments) {
+        Objects.requireNonNull(segments, "segments");
+        if (segments.length > buffers.length) {
+            throw new IllegalArgumentException("this message takes at most " + buffers.length + " buffers, not " + segments.length);
+        }
+        bufferCount = 0;
+        for (int i = 0; i < segments.length; i++) {
+            setBuffer(i, segments[i]);
+        }
+        return this;
+    }
+
+    /** How many buffers the next call uses. */
+    public int bufferCount() {
+        return bufferCount;
+    }
+
+    /**
+     * Removes every control message added for sending.
+     *
+     * @return this message
+     */
+    public NativeMessage clearControl() {
+        sendControlLength = 0;
+        return this;
+    }
+
+    /**
+     * Adds an {@code SCM_RIGHTS} message with one descriptor, allocating nothing. The descriptor stays
+     * the caller's.
+     *
+     * @return this message
+     * @throws IllegalArgumentException if {@code fd} is negative or the control buffer is full
+     */
+    public NativeMessage addRights(int fd) {
+        Arguments.requireFd(fd);
+        MemorySegment data = reserve(SendMsg.SOL_SOCKET, SendMsg.SCM_RIGHTS, Integer.BYTES);
+        data.set(ValueLayout.JAVA_INT_UNALIGNED, 0, fd);
+        return this;
+    }
+
+    /**
+     * Adds an {@code SCM_RIGHTS} message with several descriptors, in order. They stay the caller's.
+     *
+     * @return this message
+     * @throws IllegalArgumentException as {@link ControlMessage#rights(int...)}, or if the control buffer is full
+     */
+    public NativeMessage addRights(int... fds) {
+        return add(ControlMessage.rights(fds));
+    }
+
+    /**
+     * Adds a control message, typed or raw.
+     *
+     * @return this message
+     * @throws NullPointerException     if {@code message} is null
+     * @throws IllegalArgumentException if the control buffer is full
+     */
+    public NativeMessage add(Ancillary message) {
+        return add(Objects.requireNonNull(message, "message").toControlMessage());
+    }
+
+    /**
+     * Adds a raw control message.
+     *
+     * @return this message
+     * @throws NullPointerException     if {@code message} is null
+     * @throws IllegalArgumentException if the control buffer is full, or {@code SCM_RIGHTS} data is not
+     *                                  whole non-negative ints
+     */
+    public NativeMessage add(ControlMessage message) {
+        Objects.requireNonNull(message, "message");
+        SendMsg.checkAncillary(List.of(message));  // the same rules as every send
+        byte[] data = message.data();
+        MemorySegment target = reserve(message.level(), message.type(), data.length);
+        MemorySegment.copy(data, 0, target, ValueLayout.JAVA_BYTE, 0, data.length);
+        return this;
+    }
+
+    /** Appends a zeroed control message header and returns its data area. */
+    private MemorySegment reserve(int level, int type, int dataLength) {
+        long space = ControlBuffer.space(dataLength);
+        if (sendControlLength + space > controlCapacity()) {
+            throw new IllegalArgumentException("the control buffer holds " + controlCapacity() + " bytes; "
+                    + sendControlLength + " are used and this message needs " + space);
+        }
+        MemorySegment slot = sendControl.asSlice(sendControlLength, space).fill((byte) 0);
+        ControlBuffer.putHeader(slot, 0, level, type, dataLength);
+        sendControlLength += space;
+        return slot.asSlice(ControlBuffer.HEADER, dataLength);
+    }
+
+    /**
+     * Sends to {@code address} from now on: an {@code AF_UNIX} path or {@code "@name"}; null to send
+     * to the connected peer.
+     *
+     * @return this message
+     * @throws IllegalArgumentException if the address cannot be an {@code AF_UNIX} address
+     */
+    public NativeMessage setAddress(String address) {
+        sendNameLength = address == null ? 0 : UnixAddress.encode(sendName, address);
+        return this;
+    }
+
+    /**
+     * Sends the buffers, control messages and address set on this message: one {@code sendmsg}.
+     * Allocates nothing.
+     *
+     * @param fd    a socket
+     * @param flags {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails
+     * @throws IllegalArgumentException if {@code fd} is negative, or nothing but ancillary data would go
+     *                                  over a stream socket (the kernel would drop it)
+     * @throws IllegalStateException    if this message or a buffer's memory was closed
+     */
+    public long send(int fd, int flags) throws ErrnoException {
+        Arguments.requireFd(fd);
+        prepareSend();
+        if (sendsOnlyAncillary()) {
+            requireByteWithAncillary(fd);
+        }
+        long sent = Syscalls.sendmsg(capture, fd, header, flags | SendMsg.MSG_NOSIGNAL);
+        if (sent < 0) {
+            throw new ErrnoException("sendmsg", (int) -sent);
+        }
+        return sent;
+    }
+
+    /** True if this message would send control data with no bytes and no address. */
+    boolean sendsOnlyAncillary() {
+        return sendControlLength > 0 && sendNameLength == 0 && totalLength() == 0;
+    }
+
+    static void requireByteWithAncillary(int fd) {
+        if (Sockets.type(fd) == SendMsg.SOCK_STREAM) {
+            throw new IllegalArgumentException("a stream socket needs at least one byte of data to carry"
+                    + " ancillary data: the kernel would silently drop control messages sent with none");
+        }
+    }
+
+    /**
+     * Receives one message into the buffers: one {@code recvmsg}. The control buffer and the sender's
+     * address are read back by {@link #flags()}, {@link #fileDescriptor(int)}, {@link #ancillary()}
+     * and {@link #address()}. Received descriptors are close-on-exec. Allocates nothing.
+     *
+     * @param fd    a socket
+     * @param flags {@code MSG_*} flags
+     * @return the number of bytes received; 0 at end of stream
+     * @throws ErrnoException           if {@code recvmsg} fails
+     * @throws IllegalArgumentException if {@code fd} is negative
+     * @throws IllegalStateException    if this message or a buffer's memory was closed
+     */
+    public long receive(int fd, int flags) throws ErrnoException {
+        Arguments.requireFd(fd);
+        prepareReceive(flags);
+        long received = Syscalls.recvmsg(capture, fd, header, flags | SendMsg.MSG_CMSG_CLOEXEC);
+        if (received < 0) {
+            throw new ErrnoException("recvmsg", (int) -received);
+        }
+        finishReceive();
+        return received;
+    }
+
+    /** Fills the header for a send; shared with {@link MessageBatch}. */
+    void prepareSend() {
+        checkBuffersAlive();
+        fill(sendName, sendNameLength, sendControl, sendControlLength);
+    }
+
+    /** Fills the header for a receive; shared with {@link MessageBatch}. */
+    void prepareReceive(int flags) {
+        checkBuffersAlive();
+        receivedControlLength = 0;
+        receivedNameLength = 0;
+        receivedFlags = 0;
+        requestedFlags = flags;
+        fill(receiveName, NAME_SIZE, receiveControl, controlCapacity());
+    }
+
+    /** Reads back what the kernel wrote into the header after a receive. */
+    void finishReceive() {
+        receivedControlLength = Math.min(msghdr.msg_controllen(header), controlCapacity());
+        receivedNameLength = msghdr.msg_namelen(header);
+        receivedFlags = msghdr.msg_flags(header) & ~(SendMsg.MSG_CMSG_CLOEXEC & ~requestedFlags);
+    }
+
+    private void fill(MemorySegment name, int nameLength, MemorySegment control, long controlLength) {
+        msghdr.msg_name(header, nameLength == 0 ? MemorySegment.NULL : name);
+        msghdr.msg_namelen(header, nameLength);
+        msghdr.msg_iov(header, iovecs);
+        msghdr.msg_iovlen(header, bufferCount);
+        msghdr.msg_control(header, controlLength == 0 ? MemorySegment.NULL : control);
+        msghdr.msg_controllen(header, controlLength);
+        msghdr.msg_flags(header, 0);
+    }
+
+    private void checkBuffersAlive() {
+        for (int i = 0; i < bufferCount; i++) {
+            if (!buffers[i].scope().isAlive()) {
+                throw new IllegalStateException("buffer " + i + " of this message was freed (its arena is closed)");
+            }
+        }
+    }
+
+    private long totalLength() {
+        long total = 0;
+        for (int i = 0; i < bufferCount; i++) {
+            total += iovecs.get(ValueLayout.JAVA_LONG, i * IOVEC_SIZE + iovec.iov_len$offset());
+        }
+        return total;
+    }
+
+    /**
+     * The flags of the last receive ({@code MSG_TRUNC}, {@code MSG_CTRUNC} …), without the
+     * {@code MSG_CMSG_CLOEXEC} the library adds unless it was asked for.
+     */
+    public int flags() {
+        return receivedFlags;
+    }
+
+    /** True if the last receive's control data was cut to fit ({@code MSG_CTRUNC}). */
+    public boolean isControlTruncated() {
+        return (receivedFlags & SendMsg.MSG_CTRUNC) != 0;
+    }
+
+    /** How many descriptors the last receive installed. Allocates nothing. */
+    public int fileDescriptorCount() {
+        return ControlBuffer.countFds(receiveControl, receivedControlLength);
+    }
+
+    /**
+     * Descriptor {@code index} of the last receive, across all its {@code SCM_RIGHTS} messages, in
+     * order. Allocates nothing. The descriptor is the caller's to close.
+     *
+     * @throws IndexOutOfBoundsException if fewer descriptors arrived
+     */
+    public int fileDescriptor(int index) {
+        return ControlBuffer.fdAt(receiveControl, receivedControlLength, index);
+    }
+
+    /** Every descriptor of the last receive, in a new array. They are the caller's to close. */
+    public int[] fileDescriptors() {
+        int[] fds = new int[fileDescriptorCount()];
+        for (int i = 0; i < fds.length; i++) {
+            fds[i] = fileDescriptor(i);
+        }
+        return fds;
+    }
+
+    /** The control messages of the last receive, copied out, in order. */
+    public List<ControlMessage> ancillary() {
+        List<ControlMessage> messages = new ArrayList<>(2);
+        ControlBuffer.parse(receiveControl, receivedControlLength, (level, type, data) ->
+                messages.add(new ControlMessage(level, type, data.toArray(ValueLayout.JAVA_BYTE))));
+        return List.copyOf(messages);
+    }
+
+    /**
+     * The sender's address from the last receive: a path, {@code "@name"}, {@code ""} for an
+     * unnamed socket, or null when the kernel gave none.
+     */
+    public String address() {
+        return UnixAddress.decode(receiveName, receivedNameLength);
+    }
+
+    /**
+     * Frees the native memory. Idempotent. Descriptors received and not yet closed stay open: they are
+     * the caller's.
+     *
+     * @throws IllegalStateException if another thread is inside a call on this message
+     */
+    @Override
+    public void close() {
+        if (ownsArena && arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+}

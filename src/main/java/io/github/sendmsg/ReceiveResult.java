@@ -1,0 +1,51 @@
+package io.github.sendmsg;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a scatter receive into the caller's buffers returned (Python's {@code recvmsg_into}): the
+ * byte count, the flags, the ancillary data and the sender's address.
+ *
+ * <p><b>Ownership:</b> every descriptor in {@link #fileDescriptors()} is new in this process,
+ * close-on-exec, and the caller's to close.
+ *
+ * @param bytes     how many bytes were received into the buffers, in order; 0 at end of stream. On a
+ *                  datagram socket with {@link SendMsg#MSG_TRUNC} among the flags asked for, the
+ *                  datagram's full length, which may exceed what the buffers hold.
+ * @param flags     the {@code msg_flags} the kernel returned ({@link SendMsg#MSG_TRUNC},
+ *                  {@link SendMsg#MSG_CTRUNC} …)
+ * @param ancillary the control messages received, in order
+ * @param address   the sender's {@code AF_UNIX} address: a path, {@code "@name"} for an abstract name,
+ *                  {@code ""} for an unnamed socket, or null when the kernel gave none (connected
+ *                  stream sockets)
+ */
+public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, String address) {
+
+    /**
+     * @throws NullPointerException if {@code ancillary} or an item of it is null
+     */
+    public ReceiveResult {
+        ancillary = List.copyOf(Objects.requireNonNull(ancillary, "ancillary"));
+    }
+
+    /** Every descriptor received, in order; a new array. The descriptors are the caller's to close. */
+    public int[] fileDescriptors() {
+        return ReceivedMessage.fileDescriptors(ancillary);
+    }
+
+    /** The ancillary data as typed values, in order. */
+    public List<Ancillary> typed() {
+        return ancillary.stream().map(Ancillary::decode).toList();
+    }
+
+    /** True if ancillary data was cut to fit ({@code MSG_CTRUNC}): descriptors were lost. */
+    public boolean isControlTruncated() {
+        return (flags & SendMsg.MSG_CTRUNC) != 0;
+    }
+
+    /** True if a datagram or record was cut to fit ({@code MSG_TRUNC}). */
+    public boolean isTruncated() {
+        return (flags & SendMsg.MSG_TRUNC) != 0;
+    }
+}
