@@ -51,6 +51,8 @@ public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancilla
     record Rights(int... fds) implements Ancillary {
 
         /**
+         * Makes a rights message; the array is not copied.
+         *
          * @throws NullPointerException if {@code fds} is null
          */
         public Rights {
@@ -58,6 +60,8 @@ public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancilla
         }
 
         /**
+         * The {@code SCM_RIGHTS} message for these descriptors.
+         *
          * @throws IllegalArgumentException as {@link ControlMessage#rights(int...)}
          */
         @Override
@@ -89,6 +93,8 @@ public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancilla
     record Unknown(ControlMessage message) implements Ancillary {
 
         /**
+         * Wraps a raw message.
+         *
          * @throws NullPointerException if {@code message} is null
          */
         public Unknown {

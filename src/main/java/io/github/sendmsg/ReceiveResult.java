@@ -23,6 +23,8 @@ import java.util.Objects;
 public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, String address) {
 
     /**
+     * Makes a result; the ancillary list is copied.
+     *
      * @throws NullPointerException if {@code ancillary} or an item of it is null
      */
     public ReceiveResult {

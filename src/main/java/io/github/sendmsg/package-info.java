@@ -11,6 +11,16 @@
  *       sockets, to get the descriptors to pass.</li>
  *   <li>{@link io.github.sendmsg.ErrnoException}: a failed system call, with its errno.</li>
  * </ul>
+ * Past Twisted's one buffer of bytes:
+ * <ul>
+ *   <li>scatter/gather over {@code ByteBuffer[]} and {@code MemorySegment[]}
+ *       ({@link io.github.sendmsg.SendMsg#sendmsg(int, java.nio.ByteBuffer[], java.util.List, int, String)},
+ *       {@link io.github.sendmsg.ReceiveResult}), with addresses on datagram sockets;</li>
+ *   <li>{@link io.github.sendmsg.NativeMessage}, reusable and allocation-free, and
+ *       {@link io.github.sendmsg.MessageBatch} for {@code sendmmsg}/{@code recvmmsg};</li>
+ *   <li>typed control messages: {@link io.github.sendmsg.Ancillary}, {@link io.github.sendmsg.Credentials};</li>
+ *   <li>{@link io.github.sendmsg.Frames}, message framing on streams that keeps descriptors with their message.</li>
+ * </ul>
  *
  * <p>The library calls libc through the Foreign Function and Memory API, which is restricted: run
  * with {@code --enable-native-access=ALL-UNNAMED} on the class path,

@@ -123,7 +123,7 @@ public final class ControlBuffer {
      * hold. Allocates nothing, for the reusable-message hot path.
      */
     public static int countFds(MemorySegment buffer, long length) {
-        return (int) fdAt(buffer, length, -1);
+        return (int) fdAt(buffer, length, -1L);
     }
 
     /**
