@@ -242,6 +242,24 @@ public final class SendMsg {
     }
 
     /**
+     * Sends several memory segments as one message (gather) to the connected peer, with ancillary data.
+     * Native segments are sent in place (zero-copy); heap segments are copied.
+     *
+     * @param fd        a connected socket
+     * @param segments  the segments, each sent whole, in order; at most 1024
+     * @param ancillary the control messages to send; empty for none
+     * @param flags     {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws IllegalArgumentException as for {@link #sendmsg(int, ByteBuffer[], List, int)}
+     */
+    public static long sendmsg(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags)
+            throws ErrnoException {
+        return sendmsg(fd, segments, ancillary, flags, null);
+    }
+
+    /**
      * Sends several memory segments as one message (gather), with ancillary data, optionally to an
      * address. Native segments are sent in place (zero-copy); heap segments are copied.
      *
