@@ -284,7 +284,8 @@ public final class NativeMessage implements AutoCloseable {
      * @throws ErrnoException           if {@code sendmsg} fails
      * @throws IllegalArgumentException if {@code fd} is negative, or nothing but ancillary data would go
      *                                  over a stream socket (the kernel would drop it)
-     * @throws IllegalStateException    if this message or a buffer's memory was closed
+     * @throws IllegalStateException    if this message or a buffer's memory was closed, or a buffer
+     *                                  below the last one set was never set
      */
     public long send(int fd, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
@@ -321,7 +322,8 @@ public final class NativeMessage implements AutoCloseable {
      * @return the number of bytes received; 0 at end of stream
      * @throws ErrnoException           if {@code recvmsg} fails
      * @throws IllegalArgumentException if {@code fd} is negative
-     * @throws IllegalStateException    if this message or a buffer's memory was closed
+     * @throws IllegalStateException    if this message or a buffer's memory was closed, or a buffer
+     *                                  below the last one set was never set
      */
     public long receive(int fd, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
@@ -369,6 +371,10 @@ public final class NativeMessage implements AutoCloseable {
 
     private void checkBuffersAlive() {
         for (int i = 0; i < bufferCount; i++) {
+            if (buffers[i] == null) {
+                throw new IllegalStateException("buffer " + i + " of this message is not set, but buffer "
+                        + (bufferCount - 1) + " is: set every buffer below the last one");
+            }
             if (!buffers[i].scope().isAlive()) {
                 throw new IllegalStateException("buffer " + i + " of this message was freed (its arena is closed)");
             }
@@ -429,8 +435,8 @@ public final class NativeMessage implements AutoCloseable {
     }
 
     /**
-     * The sender's address from the last receive: a path, {@code "@name"}, {@code ""} for an
-     * unnamed socket, or null when the kernel gave none.
+     * The sender's address from the last receive: a path, or {@code "@name"} for an abstract name;
+     * null when the sender has no name (an unbound socket) or the socket is connected.
      */
     public String address() {
         return UnixAddress.decode(receiveName, receivedNameLength);

@@ -16,9 +16,8 @@ import java.util.Objects;
  * @param flags     the {@code msg_flags} the kernel returned ({@link SendMsg#MSG_TRUNC},
  *                  {@link SendMsg#MSG_CTRUNC} …)
  * @param ancillary the control messages received, in order
- * @param address   the sender's {@code AF_UNIX} address: a path, {@code "@name"} for an abstract name,
- *                  {@code ""} for an unnamed socket, or null when the kernel gave none (connected
- *                  stream sockets)
+ * @param address   the sender's {@code AF_UNIX} address: a path, or {@code "@name"} for an abstract
+ *                  name; null when the sender has no name (an unbound socket) or the socket is connected
  */
 public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, String address) {
 
