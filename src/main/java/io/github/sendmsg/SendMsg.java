@@ -225,20 +225,11 @@ public final class SendMsg {
      */
     public static long sendmsg(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags, String address)
             throws ErrnoException {
-        Arguments.requireFd(fd);
         Vectors.check(buffers, false);
-        long controlSize = checkAncillary(ancillary);
-        Scratch scratch = Scratch.acquire();
-        try {
-            MemorySegment iovecs = scratch.iovecs(buffers.length);
-            long total = Vectors.fill(scratch, iovecs, buffers, true);
-            requireByteWithAncillary(fd, total, controlSize, address);
-            long sent = transmit(scratch, fd, iovecs, buffers.length, ancillary, controlSize, flags, address);
-            Vectors.sent(buffers, sent);
-            return sent;
-        } finally {
-            scratch.release();
-        }
+        long sent = gather(fd, buffers.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, true),
+                ancillary, flags, address);
+        Vectors.sent(buffers, sent);
+        return sent;
     }
 
     /**
@@ -275,15 +266,28 @@ public final class SendMsg {
      */
     public static long sendmsg(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags, String address)
             throws ErrnoException {
-        Arguments.requireFd(fd);
         Vectors.check(segments, false);
+        return gather(fd, segments.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, true),
+                ancillary, flags, address);
+    }
+
+    /** Points iovecs at the caller's buffers and returns the bytes they describe. */
+    @FunctionalInterface
+    private interface Filler {
+        long fill(Scratch scratch, MemorySegment iovecs);
+    }
+
+    /** The gather send shared by the ByteBuffer[] and MemorySegment[] overloads. */
+    private static long gather(int fd, int count, Filler filler, List<ControlMessage> ancillary, int flags, String address)
+            throws ErrnoException {
+        Arguments.requireFd(fd);
         long controlSize = checkAncillary(ancillary);
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment iovecs = scratch.iovecs(segments.length);
-            long total = Vectors.fill(scratch, iovecs, segments, true);
+            MemorySegment iovecs = scratch.iovecs(count);
+            long total = filler.fill(scratch, iovecs);
             requireByteWithAncillary(fd, total, controlSize, address);
-            return transmit(scratch, fd, iovecs, segments.length, ancillary, controlSize, flags, address);
+            return transmit(scratch, fd, iovecs, count, ancillary, controlSize, flags, address);
         } finally {
             scratch.release();
         }
@@ -480,20 +484,9 @@ public final class SendMsg {
      *                                  1024 buffers
      */
     public static ReceiveResult recvmsg(int fd, ByteBuffer[] buffers, int cmsgSize, int flags) throws ErrnoException {
-        Arguments.requireFd(fd);
         Vectors.check(buffers, true);
-        long controlSize = controlSpace(cmsgSize);
-        Scratch scratch = Scratch.acquire();
-        try {
-            MemorySegment iovecs = scratch.iovecs(buffers.length);
-            Vectors.fill(scratch, iovecs, buffers, false);
-            return receive(scratch, fd, iovecs, buffers.length, controlSize, flags, true, (received, returnedFlags, ancillary, address) -> {
-                Vectors.received(iovecs, buffers, received);
-                return new ReceiveResult(received, returnedFlags, ancillary, address);
-            });
-        } finally {
-            scratch.release();
-        }
+        return scatter(fd, buffers.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, false),
+                (iovecs, received) -> Vectors.received(iovecs, buffers, received));
     }
 
     /**
@@ -511,15 +504,28 @@ public final class SendMsg {
      *                                  read-only, or for more than 1024 segments
      */
     public static ReceiveResult recvmsg(int fd, MemorySegment[] segments, int cmsgSize, int flags) throws ErrnoException {
-        Arguments.requireFd(fd);
         Vectors.check(segments, true);
+        return scatter(fd, segments.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, false),
+                (iovecs, received) -> Vectors.received(iovecs, segments, received));
+    }
+
+    /** Copies what a scatter receive staged back into the caller's buffers. */
+    @FunctionalInterface
+    private interface Unstager {
+        void received(MemorySegment iovecs, long count);
+    }
+
+    /** The scatter receive shared by the ByteBuffer[] and MemorySegment[] overloads. */
+    private static ReceiveResult scatter(int fd, int count, int cmsgSize, int flags, Filler filler, Unstager unstager)
+            throws ErrnoException {
+        Arguments.requireFd(fd);
         long controlSize = controlSpace(cmsgSize);
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment iovecs = scratch.iovecs(segments.length);
-            Vectors.fill(scratch, iovecs, segments, false);
-            return receive(scratch, fd, iovecs, segments.length, controlSize, flags, true, (received, returnedFlags, ancillary, address) -> {
-                Vectors.received(iovecs, segments, received);
+            MemorySegment iovecs = scratch.iovecs(count);
+            filler.fill(scratch, iovecs);
+            return receive(scratch, fd, iovecs, count, controlSize, flags, true, (received, returnedFlags, ancillary, address) -> {
+                unstager.received(iovecs, received);
                 return new ReceiveResult(received, returnedFlags, ancillary, address);
             });
         } finally {
