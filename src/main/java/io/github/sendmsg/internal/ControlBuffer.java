@@ -137,13 +137,16 @@ public final class ControlBuffer {
             throw new IndexOutOfBoundsException("descriptor index " + index);
         }
         long found = fdAt(buffer, length, (long) index);
-        if (found < 0) {
+        if (found == NOT_FOUND) {
             throw new IndexOutOfBoundsException("descriptor index " + index + " of " + countFds(buffer, length));
         }
         return (int) found;
     }
 
-    /** With {@code index < 0}: the count. Otherwise the descriptor at index, or -1 if absent. */
+    /** What the scan returns for a missing index: outside the int range, unlike any descriptor value. */
+    private static final long NOT_FOUND = Long.MIN_VALUE;
+
+    /** With {@code index < 0}: the count. Otherwise the descriptor at index, or {@link #NOT_FOUND}. */
     private static long fdAt(MemorySegment buffer, long length, long index) {
         long end = Math.min(Math.max(length, 0), buffer.byteSize());
         long offset = 0;
@@ -169,7 +172,7 @@ public final class ControlBuffer {
             }
             offset += align(messageLength);
         }
-        return index < 0 ? seen : -1;
+        return index < 0 ? seen : NOT_FOUND;
     }
 
     /**
