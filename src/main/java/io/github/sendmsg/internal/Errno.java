@@ -31,6 +31,12 @@ public final class Errno {
 
     private static final Map<Integer, String> NAMES = names();
 
+    static {
+        // Link strerror now: the first error may be EMFILE, when loading a class (which opens its
+        // file on a directory class path) would fail and hide the error behind NoClassDefFoundError.
+        describe(EINTR);
+    }
+
     private Errno() {
     }
 
