@@ -98,13 +98,9 @@ final class PythonPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PythonProcess.closeStreams(process);
         Fds.closeAll(connection, listener);
     }
 

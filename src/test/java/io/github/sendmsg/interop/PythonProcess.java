@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A Python script from this package's resources, run as a peer connected to an abstract socket the
- * test listens on; optionally as the unprivileged user 65534 ({@code setpriv}). The script waits for
- * a byte before it acts ({@link Connected#start()}) and for another before it exits.
+ * test listens on; optionally as the unprivileged user 65534 ({@code setpriv}). Scripts that wait
+ * for a byte before they act get it from {@link Connected#start()}; {@link Connected#finish()} sends
+ * the byte they wait for before exiting.
  */
 public final class PythonProcess {
 
@@ -77,6 +78,18 @@ public final class PythonProcess {
         }
     }
 
+    /** Closes a child's pipes now rather than when the JDK's reaper gets to them: tests count descriptors. */
+    static void closeStreams(Process process) throws IOException {
+        process.getInputStream().close();
+        process.getErrorStream().close();
+        process.getOutputStream().close();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A running peer and the accepted connection to it. */
     public static final class Connected implements AutoCloseable {
         private final Process process;
@@ -111,9 +124,19 @@ public final class PythonProcess {
             return stdout;
         }
 
+        /** Waits for a peer that exits on its own, checks it exited 0, and returns its line. */
+        public String finishQuietly() throws IOException, InterruptedException {
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the peer exits").isTrue();
+            assertThat(process.exitValue()).as("the peer's exit code; its stderr:%n%s", stderr).isZero();
+            return stdout;
+        }
+
         @Override
         public void close() throws IOException {
             process.destroyForcibly();
+            closeStreams(process);
             Fds.closeAll(connection, listener);
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {
