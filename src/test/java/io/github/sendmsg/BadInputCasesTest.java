@@ -299,6 +299,7 @@ class BadInputCasesTest {
         return fd;
     }
 
+    // edge cases 4, 7, 8, 22 (unknown SOL_SOCKET type: EINVAL), 24 (ENOBUFS over optmem_max; sizes over 0x7FFFFFFF, negatives and nulls refused first), 26, 29, 30 (SCM_RIGHTS on TCP)
     @TestFactory
     Stream<DynamicTest> everyBadInputFailsAsTheTableSays() {
         List<Case> cases = cases();

@@ -29,6 +29,7 @@ class DescriptorSoakTest {
     /** The receive paths each iteration of the loop takes in turn. */
     private static final int PATHS = 8;
 
+    // edge cases 10, 12, 18, 27 (a receive that fails after the call closes what arrived)
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void tenThousandRoundTripsAcrossEveryReceivePathLeaveNothingOpen() throws Exception {

@@ -68,6 +68,7 @@ class ScmRightsTest {
                 .isEqualTo(Arrays.stream(sent).mapToObj(Fds::target).toList());
     }
 
+    // edge case 5: a new number, the same open file, a shared offset
     @Test
     void oneDescriptorArrivesAsANewNumberForTheSameOpenFile() throws Exception {
         int[] pipe = Posix.pipe();
@@ -88,6 +89,7 @@ class ScmRightsTest {
                 .as("the copy reads on from where the original stopped").isEqualTo(" world");
     }
 
+    // edge case 19
     @Test
     void receivedDescriptorsAreCloseOnExec() throws Exception {
         int[] fds = pipes(1);
@@ -104,6 +106,7 @@ class ScmRightsTest {
         assertThat(message.flags() & ~SendMsg.MSG_CMSG_CLOEXEC).as("no other flag").isZero();
     }
 
+    // edge case 6
     @Test
     void severalDescriptorsInOneMessageArriveInOrder() throws Exception {
         int[] fds = pipes(4);
@@ -114,6 +117,7 @@ class ScmRightsTest {
         assertThat(message.flags()).isZero();
     }
 
+    // edge case 6: split across two messages, which may merge
     @Test
     void twoMessagesOfOneDescriptorEachArriveInOrder() throws Exception {
         int[] fds = pipes(2);
@@ -135,6 +139,7 @@ class ScmRightsTest {
         assertThat(message.isControlTruncated()).isFalse();
     }
 
+    // edge case 7: 253 descriptors succeed
     @Test
     void theMostDescriptorsLinuxAllowsArriveTogether() throws Exception {
         int devNull = openDevNull();
@@ -154,6 +159,7 @@ class ScmRightsTest {
         return fd;
     }
 
+    // edge case 7: 254, or 400 split, refused (the kernel would say EINVAL)
     @Test
     void moreDescriptorsThanLinuxAllowsAreRefusedBeforeAnySyscall() throws Exception {
         int one = openDevNull();
@@ -176,6 +182,7 @@ class ScmRightsTest {
                         e -> assertThat(e.errnoName()).isEqualTo("EAGAIN"));
     }
 
+    // edge case 8
     @Test
     void aClosedDescriptorInTheArrayFailsWithEbadfAndSendsNothing() throws Exception {
         int[] fds = pipes(2);
@@ -187,6 +194,7 @@ class ScmRightsTest {
         assertNothingQueued();
     }
 
+    // edge case 9: an empty array delivers no control message
     @Test
     void anEmptyDescriptorArrayDeliversTheBytesAndNoControlMessage() throws Exception {
         SendMsg.send1msg(sender, "x".getBytes(), 0, List.of(ControlMessage.rights()));
@@ -204,6 +212,7 @@ class ScmRightsTest {
         assertNothingQueued();
     }
 
+    // edge case 14: refused, decided and documented
     @Test
     void aZeroByteStreamSendWithDescriptorsIsRefusedRatherThanSilentlyDropped() throws Exception {
         int[] fds = pipes(1);
@@ -254,6 +263,7 @@ class ScmRightsTest {
         return SendMsg.receive(receiver, 1024, bufferSize, 0);
     }
 
+    // edge case 18
     @Test
     void eachPeekInstallsNewCopiesThatTheCallerMustClose() throws Exception {
         int[] fds = pipes(1);
@@ -266,6 +276,7 @@ class ScmRightsTest {
         assertSameFiles(first, fds);
     }
 
+    // edge case 15
     @Test
     void descriptorsSentWithAPartialStreamReadStayWithTheirFirstByte() throws Exception {
         int[] fds = pipes(1);

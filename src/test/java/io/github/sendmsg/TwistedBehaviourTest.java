@@ -47,6 +47,7 @@ class TwistedBehaviourTest {
         return fd;
     }
 
+    // edge case 4: a closed descriptor gives EBADF
     @Test
     void sendOnAClosedSocketFailsWithEbadf() throws ErrnoException {
         int closed = closeNow(input);
@@ -67,6 +68,7 @@ class TwistedBehaviourTest {
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errnoName()).isEqualTo("EBADF"));
     }
 
+    // edge case 1
     @Test
     void roundTripReturnsTheLengthAndDeliversTheBytesWithNoFlagsAndNoAncillaryData() throws ErrnoException {
         byte[] data = "hello, world!".getBytes();
@@ -89,6 +91,7 @@ class TwistedBehaviourTest {
         assertThat(received).isEqualTo(new ReceivedMessage(data, 0, List.of()));
     }
 
+    // edge case 3
     @Test
     void aShortSendOnANonBlockingSocketDeliversExactlyTheBytesItCounted() throws ErrnoException {
         int[] pair = Posix.socketpair(SendMsg.AF_UNIX, SendMsg.SOCK_STREAM | SendMsg.SOCK_NONBLOCK);
@@ -140,6 +143,7 @@ class TwistedBehaviourTest {
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errnoName()).isEqualTo("EBADF"));
     }
 
+    // edge case 26: EOF after the peer closed
     @Test
     void receiveAfterThePeerClosedReturnsEndOfStream() throws ErrnoException {
         closeNow(input);
@@ -149,6 +153,7 @@ class TwistedBehaviourTest {
         assertThat(eof.flags()).isZero();
     }
 
+    // edge case 26: EPIPE without a signal
     @Test
     void sendAfterThePeerClosedFailsWithEpipeAndRaisesNoSignal() throws ErrnoException {
         closeNow(output);
@@ -156,6 +161,7 @@ class TwistedBehaviourTest {
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errnoName()).isEqualTo("EPIPE"));
     }
 
+    // edge case 4: a non-socket gives ENOTSOCK
     @Test
     void sendOnAPipeFailsWithEnotsock() throws ErrnoException {
         int[] pipe = Posix.pipe();
@@ -174,6 +180,7 @@ class TwistedBehaviourTest {
         assertThat(new String(SendMsg.recv1msg(output, 1024).data(), StandardCharsets.US_ASCII)).isEqualTo(", world");
     }
 
+    // edge case 29
     @Test
     void getSocketFamilyTellsUnixFromInetFromInet6() throws ErrnoException {
         assertThat(SendMsg.getSocketFamily(input)).as("a socket pair").isEqualTo(SendMsg.AF_UNIX);
@@ -197,6 +204,7 @@ class TwistedBehaviourTest {
         }
     }
 
+    // edge case 29: a bad descriptor gives EBADF
     @Test
     void getSocketFamilyOfAClosedDescriptorFailsWithEbadf() throws ErrnoException {
         int closed = closeNow(input);

@@ -29,6 +29,7 @@ class ControlBufferFuzzTest {
     private static final int DEFAULT_CASES = 20_000;
     private static final int FUZZ_CASES = 2_000_000;
 
+    // edge case 22: unknown kinds pass through raw, unchanged
     @Test
     void anyListOfControlMessagesEncodesAndParsesBackUnchanged() {
         roundTrips(DEFAULT_CASES);
