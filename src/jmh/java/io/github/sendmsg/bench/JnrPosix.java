@@ -1,0 +1,241 @@
+package io.github.sendmsg.bench;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.annotations.In;
+import jnr.posix.CmsgHdr;
+import jnr.posix.MsgHdr;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * jnr-posix (jnr-ffi/jffi): {@code POSIX.sendmsg}/{@code recvmsg} with one {@code MsgHdr} per direction,
+ * allocated once, over direct {@code ByteBuffer}s (an {@code iovec} can only point at direct memory
+ * there). {@code socketpair} and {@code close} are {@code POSIX}'s; {@code setsockopt} is not in
+ * {@code POSIX}, so W3 sizes the buffers through a two-line jnr-ffi interface. W2 reads the received
+ * descriptor with {@code getControls()} + {@code CmsgHdr.getData()}. Reusing the receive {@code MsgHdr}
+ * works here only because every message carries exactly one descriptor (the kernel writes
+ * {@code msg_controllen} back as 24 each time, and {@code MsgHdr} has no way to reset it).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class JnrPosix {
+
+    static final String IMPL = "jnr-posix";
+    static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+    static final int AF_UNIX = 1;
+    static final int SOCK_STREAM = 1;
+
+    /** What {@code POSIX} lacks: {@code setsockopt}. */
+    public interface SocketOptions {
+        int setsockopt(int fd, int level, int option, @In int[] value, int length);
+    }
+
+    public abstract static class Pair {
+        int[] pair;
+
+        void open(boolean bigBuffers) {
+            pair = new int[2];
+            if (POSIX.socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0) {
+                throw new IllegalStateException(IMPL + ": socketpair failed: errno " + POSIX.errno());
+            }
+            if (bigBuffers) {
+                SocketOptions options = LibraryLoader.create(SocketOptions.class).load("c");
+                int[] size = {Workloads.SOCKET_BUFFER};
+                for (int fd : pair) {
+                    for (int option : new int[] {RawFfm.SO_SNDBUF, RawFfm.SO_RCVBUF}) {
+                        if (options.setsockopt(fd, RawFfm.SOL_SOCKET, option, size, 4) != 0) {
+                            throw new IllegalStateException(IMPL + ": setsockopt failed: errno " + POSIX.errno());
+                        }
+                    }
+                }
+                RawFfm.checkBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
+            }
+        }
+
+        @TearDown
+        public void tearDown() {
+            for (int fd : pair) {
+                POSIX.close(fd);
+            }
+        }
+    }
+
+    public abstract static class Bytes extends Pair {
+        private final int length;
+        private final boolean bigBuffers;
+        ByteBuffer outBuffer;
+        ByteBuffer inBuffer;
+        MsgHdr out;
+        MsgHdr in;
+
+        Bytes(int length, boolean bigBuffers) {
+            this.length = length;
+            this.bigBuffers = bigBuffers;
+        }
+
+        @Setup
+        public void setup() {
+            open(bigBuffers);
+            byte[] payload = Workloads.payload(length);
+            outBuffer = ByteBuffer.allocateDirect(length).put(payload).flip();
+            inBuffer = ByteBuffer.allocateDirect(length);
+            out = POSIX.allocateMsgHdr();
+            out.setIov(new ByteBuffer[] {outBuffer});
+            in = POSIX.allocateMsgHdr();
+            in.setIov(new ByteBuffer[] {inBuffer});
+            Workloads.check(IMPL, roundTrip() == length, "byte count");
+            byte[] got = new byte[length];
+            inBuffer.get(0, got);
+            Workloads.checkBytes(IMPL, payload, got);
+        }
+
+        int roundTrip() {
+            int sent = POSIX.sendmsg(pair[0], out, 0);
+            if (sent != length) {
+                sendRest(sent);
+            }
+            int received = POSIX.recvmsg(pair[1], in, 0);
+            if (received != length) {
+                receiveRest(received);
+            }
+            return received;
+        }
+
+        private void sendRest(int sent) {
+            for (int done = sent; done < length; ) {
+                if (sent < 0) {
+                    throw new IllegalStateException(IMPL + ": sendmsg failed: errno " + POSIX.errno());
+                }
+                out.setIov(new ByteBuffer[] {outBuffer.slice(done, length - done)});
+                sent = POSIX.sendmsg(pair[0], out, 0);
+                done += Math.max(sent, 0);
+            }
+            out.setIov(new ByteBuffer[] {outBuffer});
+        }
+
+        private void receiveRest(int received) {
+            for (int done = received; done < length; ) {
+                if (received <= 0) {
+                    throw new IllegalStateException(IMPL + ": recvmsg returned " + received + ", errno " + POSIX.errno());
+                }
+                in.setIov(new ByteBuffer[] {inBuffer.slice(done, length - done)});
+                received = POSIX.recvmsg(pair[1], in, 0);
+                done += Math.max(received, 0);
+            }
+            in.setIov(new ByteBuffer[] {inBuffer});
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W1 extends Bytes {
+        public W1() {
+            super(Workloads.W1_BYTES, false);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W3 extends Bytes {
+        public W3() {
+            super(Workloads.W3_BYTES, true);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W2 extends Pair {
+        int[] pipe;
+        ByteBuffer inBuffer;
+        MsgHdr out;
+        MsgHdr in;
+
+        @Setup
+        public void setup() {
+            open(false);
+            pipe = new int[2];
+            if (POSIX.pipe(pipe) != 0) {
+                throw new IllegalStateException(IMPL + ": pipe failed: errno " + POSIX.errno());
+            }
+            out = POSIX.allocateMsgHdr();
+            out.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(1).put((byte) 'x').flip()});
+            CmsgHdr rights = out.allocateControl(Integer.BYTES);
+            rights.setLevel(RawFfm.SOL_SOCKET);
+            rights.setType(RawFfm.SCM_RIGHTS);
+            rights.setData(ByteBuffer.allocateDirect(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(0, pipe[1]));
+            inBuffer = ByteBuffer.allocateDirect(1);
+            in = POSIX.allocateMsgHdr();
+            in.setIov(new ByteBuffer[] {inBuffer});
+            in.allocateControl(Integer.BYTES);
+            int fd = transfer();
+            Workloads.check(IMPL, inBuffer.get(0) == 'x' && fd != pipe[1], "the byte and a new descriptor");
+            int written = 0;
+            while (written < Workloads.MARKER.length) {
+                int n = POSIX.write(fd, java.util.Arrays.copyOfRange(Workloads.MARKER, written, Workloads.MARKER.length),
+                        Workloads.MARKER.length - written);
+                Workloads.check(IMPL, n > 0, "write through the received descriptor");
+                written += n;
+            }
+            POSIX.close(fd);
+            try {
+                Workloads.checkPipeMarker(IMPL, pipe[0]);
+            } catch (io.github.sendmsg.ErrnoException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        int transfer() {
+            if (POSIX.sendmsg(pair[0], out, 0) != 1) {
+                throw new IllegalStateException(IMPL + ": sendmsg failed: errno " + POSIX.errno());
+            }
+            if (POSIX.recvmsg(pair[1], in, 0) != 1) {
+                throw new IllegalStateException(IMPL + ": recvmsg failed: errno " + POSIX.errno());
+            }
+            CmsgHdr[] controls = in.getControls();
+            if (controls.length != 1 || controls[0].getLevel() != RawFfm.SOL_SOCKET
+                    || controls[0].getType() != RawFfm.SCM_RIGHTS) {
+                throw new IllegalStateException(IMPL + ": no SCM_RIGHTS descriptor arrived");
+            }
+            return controls[0].getData().order(ByteOrder.nativeOrder()).getInt(0);
+        }
+
+        int roundTrip() {
+            int fd = transfer();
+            if (POSIX.close(fd) != 0) {
+                throw new IllegalStateException(IMPL + ": close failed: errno " + POSIX.errno());
+            }
+            return fd;
+        }
+
+        @TearDown
+        public void closePipe() {
+            for (int fd : pipe) {
+                POSIX.close(fd);
+            }
+        }
+    }
+
+    @Benchmark
+    public int w1(W1 state) {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public int w2(W2 state) {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public int w3(W3 state) {
+        return state.roundTrip();
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.sendmsg.bench;
+
+import io.github.sendmsg.ErrnoException;
+import io.github.sendmsg.NativeMessage;
+import io.github.sendmsg.Posix;
+import io.github.sendmsg.SendMsg;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * The library's zero-copy layer: one {@link NativeMessage} per direction over native segments
+ * allocated once. W2 adds the descriptor once with {@code addRights(fd)}; per op it sends, receives,
+ * takes {@code fileDescriptor(0)} and closes it with {@code Posix.close}. This is the row that must
+ * allocate nothing ({@code gc.alloc.rate.norm} 0 B/op).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class OursNativeMessage {
+
+    static final String IMPL = "ours-nativemessage";
+
+    public abstract static class Bytes {
+        private final int length;
+        private final boolean bigBuffers;
+        Arena arena;
+        int[] pair;
+        MemorySegment outBuffer;
+        MemorySegment inBuffer;
+        NativeMessage out;
+        NativeMessage in;
+
+        Bytes(int length, boolean bigBuffers) {
+            this.length = length;
+            this.bigBuffers = bigBuffers;
+        }
+
+        @Setup
+        public void setup() throws ErrnoException {
+            arena = Arena.ofConfined();
+            pair = Posix.socketpair();
+            if (bigBuffers) {
+                RawFfm.setBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
+            }
+            outBuffer = arena.allocate(length);
+            inBuffer = arena.allocate(length);
+            out = NativeMessage.allocate(1, 0).setBuffer(outBuffer);
+            in = NativeMessage.allocate(1, 0).setBuffer(inBuffer);
+            byte[] payload = Workloads.payload(length);
+            MemorySegment.copy(payload, 0, outBuffer, JAVA_BYTE, 0, length);
+            inBuffer.fill((byte) 0);
+            Workloads.check(IMPL, roundTrip() == length, "byte count");
+            Workloads.checkBytes(IMPL, payload, inBuffer.toArray(JAVA_BYTE));
+        }
+
+        long roundTrip() throws ErrnoException {
+            long sent = out.send(pair[0], 0);
+            if (sent != length) {
+                sendRest(sent);
+            }
+            long received = in.receive(pair[1], 0);
+            if (received != length) {
+                receiveRest(received);
+            }
+            return received;
+        }
+
+        private void sendRest(long sent) throws ErrnoException {
+            for (long done = sent; done < length; ) {
+                done += out.setBuffer(outBuffer.asSlice(done)).send(pair[0], 0);
+            }
+            out.setBuffer(outBuffer);
+        }
+
+        private void receiveRest(long received) throws ErrnoException {
+            for (long done = received; done < length; ) {
+                if (received == 0) {
+                    throw new IllegalStateException("receive: end of stream after " + done + " bytes");
+                }
+                received = in.setBuffer(inBuffer.asSlice(done)).receive(pair[1], 0);
+                done += received;
+            }
+            in.setBuffer(inBuffer);
+        }
+
+        @TearDown
+        public void tearDown() {
+            out.close();
+            in.close();
+            Workloads.closeAll(pair);
+            arena.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W1 extends Bytes {
+        public W1() {
+            super(Workloads.W1_BYTES, false);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W3 extends Bytes {
+        public W3() {
+            super(Workloads.W3_BYTES, true);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W2 {
+        Arena arena;
+        int[] pair;
+        int[] pipe;
+        MemorySegment inBuffer;
+        NativeMessage out;
+        NativeMessage in;
+
+        @Setup
+        public void setup() throws ErrnoException {
+            arena = Arena.ofConfined();
+            pair = Posix.socketpair();
+            pipe = Posix.pipe();
+            MemorySegment outBuffer = arena.allocate(1);
+            outBuffer.set(JAVA_BYTE, 0, (byte) 'x');
+            inBuffer = arena.allocate(1);
+            out = NativeMessage.allocate(1, SendMsg.CMSG_SPACE(Integer.BYTES)).setBuffer(outBuffer).addRights(pipe[1]);
+            in = NativeMessage.allocate(1, SendMsg.CMSG_SPACE(Integer.BYTES)).setBuffer(inBuffer);
+            int fd = transfer();
+            Workloads.check(IMPL, in.fileDescriptorCount() == 1 && inBuffer.get(JAVA_BYTE, 0) == 'x',
+                    "1 byte and 1 descriptor");
+            Workloads.writeMarker(fd);
+            Posix.close(fd);
+            Workloads.checkPipeMarker(IMPL, pipe[0]);
+        }
+
+        int transfer() throws ErrnoException {
+            if (out.send(pair[0], 0) != 1 || in.receive(pair[1], 0) != 1) {
+                throw new IllegalStateException(IMPL + ": not exactly 1 byte each way");
+            }
+            return in.fileDescriptor(0);
+        }
+
+        int roundTrip() throws ErrnoException {
+            int fd = transfer();
+            Posix.close(fd);
+            return fd;
+        }
+
+        @TearDown
+        public void tearDown() {
+            out.close();
+            in.close();
+            Workloads.closeAll(pair);
+            Workloads.closeAll(pipe);
+            arena.close();
+        }
+    }
+
+    @Benchmark
+    public long w1(W1 state) throws ErrnoException {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public int w2(W2 state) throws ErrnoException {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public long w3(W3 state) throws ErrnoException {
+        return state.roundTrip();
+    }
+}

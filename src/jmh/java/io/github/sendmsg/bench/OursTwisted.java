@@ -1,0 +1,165 @@
+package io.github.sendmsg.bench;
+
+import io.github.sendmsg.ControlMessage;
+import io.github.sendmsg.ErrnoException;
+import io.github.sendmsg.Posix;
+import io.github.sendmsg.ReceivedMessage;
+import io.github.sendmsg.SendMsg;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The library's Twisted layer: {@code SendMsg.send1msg(fd, byte[], …)} and
+ * {@code SendMsg.recv1msg(fd, maxSize)}, as a Twisted user would write it. The bytes are copied into
+ * pooled native memory and out into a new {@code byte[]} (the API returns a new
+ * {@code ReceivedMessage}), so this row pays the copies and the result objects. {@code recv1msg} keeps
+ * Twisted's default control buffer, {@code CMSG_SPACE(4096)}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class OursTwisted {
+
+    static final String IMPL = "ours-twisted";
+
+    public abstract static class Bytes {
+        private final int length;
+        private final boolean bigBuffers;
+        int[] pair;
+        byte[] payload;
+
+        Bytes(int length, boolean bigBuffers) {
+            this.length = length;
+            this.bigBuffers = bigBuffers;
+        }
+
+        @Setup
+        public void setup() throws ErrnoException {
+            pair = Posix.socketpair();
+            if (bigBuffers) {
+                RawFfm.setBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
+            }
+            payload = Workloads.payload(length);
+            Workloads.checkBytes(IMPL, payload, roundTrip());
+        }
+
+        byte[] roundTrip() throws ErrnoException {
+            int sent = SendMsg.send1msg(pair[0], payload);
+            if (sent != length) {
+                sendRest(sent);
+            }
+            byte[] data = SendMsg.recv1msg(pair[1], length).data();
+            if (data.length != length) {
+                data = receiveRest(data);
+            }
+            return data;
+        }
+
+        private void sendRest(int sent) throws ErrnoException {
+            for (int done = sent; done < length; ) {
+                done += SendMsg.send1msg(pair[0], Arrays.copyOfRange(payload, done, length));
+            }
+        }
+
+        private byte[] receiveRest(byte[] first) throws ErrnoException {
+            if (first.length == 0) {
+                throw new IllegalStateException("recv1msg: end of stream");
+            }
+            byte[] all = Arrays.copyOf(first, length);
+            for (int done = first.length; done < length; ) {
+                byte[] more = SendMsg.recv1msg(pair[1], length - done).data();
+                if (more.length == 0) {
+                    throw new IllegalStateException("recv1msg: end of stream after " + done + " bytes");
+                }
+                System.arraycopy(more, 0, all, done, more.length);
+                done += more.length;
+            }
+            return all;
+        }
+
+        @TearDown
+        public void tearDown() {
+            Workloads.closeAll(pair);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W1 extends Bytes {
+        public W1() {
+            super(Workloads.W1_BYTES, false);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W3 extends Bytes {
+        public W3() {
+            super(Workloads.W3_BYTES, true);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W2 {
+        int[] pair;
+        int[] pipe;
+        byte[] one;
+        List<ControlMessage> rights;
+
+        @Setup
+        public void setup() throws ErrnoException {
+            pair = Posix.socketpair();
+            pipe = Posix.pipe();
+            one = new byte[] {'x'};
+            rights = List.of(ControlMessage.rights(pipe[1]));   // built once, as a caller would keep it
+            int fd = transfer();
+            Workloads.writeMarker(fd);
+            Posix.close(fd);
+            Workloads.checkPipeMarker(IMPL, pipe[0]);
+        }
+
+        int transfer() throws ErrnoException {
+            SendMsg.send1msg(pair[0], one, 0, rights);
+            ReceivedMessage message = SendMsg.recv1msg(pair[1], 1);
+            int[] fds = message.fileDescriptors();
+            if (message.data().length != 1 || fds.length != 1) {
+                throw new IllegalStateException(IMPL + ": expected 1 byte and 1 descriptor, got " + message);
+            }
+            return fds[0];
+        }
+
+        int roundTrip() throws ErrnoException {
+            int fd = transfer();
+            Posix.close(fd);
+            return fd;
+        }
+
+        @TearDown
+        public void tearDown() {
+            Workloads.closeAll(pair);
+            Workloads.closeAll(pipe);
+        }
+    }
+
+    @Benchmark
+    public byte[] w1(W1 state) throws ErrnoException {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public int w2(W2 state) throws ErrnoException {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public byte[] w3(W3 state) throws ErrnoException {
+        return state.roundTrip();
+    }
+}
