@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -71,20 +72,17 @@ public class JunixsocketStream {
         }
     }
 
-    public abstract static class Bytes extends Pair {
-        private final int length;
-        private final boolean bigBuffers;
+    @State(Scope.Thread)
+    public static class Bytes extends Pair {
+        /** W1 sends {@value Workloads#W1_BYTES} bytes per op, W3 {@value Workloads#W3_BYTES}. */
+        @Param({"64", "65536"})
+        public int length;
         byte[] payload;
         byte[] received;
 
-        Bytes(int length, boolean bigBuffers) {
-            this.length = length;
-            this.bigBuffers = bigBuffers;
-        }
-
         @Setup
         public void setup() throws IOException {
-            open(bigBuffers);
+            open(Workloads.hasBigBuffers(length));
             payload = Workloads.payload(length);
             received = new byte[length];
             Workloads.check(IMPL, roundTrip() == length, "byte count");
@@ -106,21 +104,7 @@ public class JunixsocketStream {
     }
 
     @State(Scope.Thread)
-    public static class W1 extends Bytes {
-        public W1() {
-            super(Workloads.W1_BYTES, false);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class W3 extends Bytes {
-        public W3() {
-            super(Workloads.W3_BYTES, true);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class W2 extends Pair {
+    public static class Descriptor extends Pair {
         int[] pipe;
         FileDescriptor[] toSend;
         byte[] one;
@@ -168,17 +152,12 @@ public class JunixsocketStream {
     }
 
     @Benchmark
-    public int w1(W1 state) throws IOException {
+    public int bytes(Bytes state) throws IOException {
         return state.roundTrip();
     }
 
     @Benchmark
-    public FileDescriptor w2(W2 state) throws IOException {
-        return state.roundTrip();
-    }
-
-    @Benchmark
-    public int w3(W3 state) throws IOException {
+    public FileDescriptor descriptor(Descriptor state) throws IOException {
         return state.roundTrip();
     }
 }

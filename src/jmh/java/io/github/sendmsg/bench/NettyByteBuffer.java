@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,20 +24,17 @@ public class NettyByteBuffer {
 
     static final String IMPL = "netty-bytebuffer";
 
-    public abstract static class Bytes extends NettyAddress.Pair {
-        private final int length;
-        private final boolean bigBuffers;
+    @State(Scope.Thread)
+    public static class Bytes extends NettyAddress.Pair {
+        /** W1 sends {@value Workloads#W1_BYTES} bytes per op, W3 {@value Workloads#W3_BYTES}. */
+        @Param({"64", "65536"})
+        public int length;
         ByteBuffer outBuffer;
         ByteBuffer inBuffer;
 
-        Bytes(int length, boolean bigBuffers) {
-            this.length = length;
-            this.bigBuffers = bigBuffers;
-        }
-
         @Setup
         public void setup() throws ErrnoException, IOException {
-            open(bigBuffers);
+            open(Workloads.hasBigBuffers(length));
             byte[] payload = Workloads.payload(length);
             outBuffer = ByteBuffer.allocateDirect(length).put(payload).flip();
             inBuffer = ByteBuffer.allocateDirect(length);
@@ -62,27 +60,8 @@ public class NettyByteBuffer {
         }
     }
 
-    @State(Scope.Thread)
-    public static class W1 extends Bytes {
-        public W1() {
-            super(Workloads.W1_BYTES, false);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class W3 extends Bytes {
-        public W3() {
-            super(Workloads.W3_BYTES, true);
-        }
-    }
-
     @Benchmark
-    public int w1(W1 state) throws IOException {
-        return state.roundTrip();
-    }
-
-    @Benchmark
-    public int w3(W3 state) throws IOException {
+    public int bytes(Bytes state) throws IOException {
         return state.roundTrip();
     }
 }

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,21 +32,18 @@ public class OursTwisted {
 
     static final String IMPL = "ours-twisted";
 
-    public abstract static class Bytes {
-        private final int length;
-        private final boolean bigBuffers;
+    @State(Scope.Thread)
+    public static class Bytes {
+        /** W1 sends {@value Workloads#W1_BYTES} bytes per op, W3 {@value Workloads#W3_BYTES}. */
+        @Param({"64", "65536"})
+        public int length;
         int[] pair;
         byte[] payload;
-
-        Bytes(int length, boolean bigBuffers) {
-            this.length = length;
-            this.bigBuffers = bigBuffers;
-        }
 
         @Setup
         public void setup() throws ErrnoException {
             pair = Posix.socketpair();
-            if (bigBuffers) {
+            if (Workloads.hasBigBuffers(length)) {
                 RawFfm.setBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
             }
             payload = Workloads.payload(length);
@@ -93,21 +91,7 @@ public class OursTwisted {
     }
 
     @State(Scope.Thread)
-    public static class W1 extends Bytes {
-        public W1() {
-            super(Workloads.W1_BYTES, false);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class W3 extends Bytes {
-        public W3() {
-            super(Workloads.W3_BYTES, true);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class W2 {
+    public static class Descriptor {
         int[] pair;
         int[] pipe;
         byte[] one;
@@ -149,17 +133,12 @@ public class OursTwisted {
     }
 
     @Benchmark
-    public byte[] w1(W1 state) throws ErrnoException {
+    public byte[] bytes(Bytes state) throws ErrnoException {
         return state.roundTrip();
     }
 
     @Benchmark
-    public int w2(W2 state) throws ErrnoException {
-        return state.roundTrip();
-    }
-
-    @Benchmark
-    public byte[] w3(W3 state) throws ErrnoException {
+    public int descriptor(Descriptor state) throws ErrnoException {
         return state.roundTrip();
     }
 }

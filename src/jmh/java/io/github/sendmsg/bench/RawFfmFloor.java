@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -62,26 +63,23 @@ public class RawFfmFloor {
     }
 
     /** W1 and W3: bytes one way and back, looping on partial transfers outside the hot method. */
-    public abstract static class Bytes {
-        private final int length;
-        private final boolean bigBuffers;
+    @State(Scope.Thread)
+    public static class Bytes {
+        /** W1 sends {@value Workloads#W1_BYTES} bytes per op, W3 {@value Workloads#W3_BYTES}. */
+        @Param({"64", "65536"})
+        public int length;
         Arena arena;
         MemorySegment capture;
         int[] pair;
         Message out;
         Message in;
 
-        Bytes(int length, boolean bigBuffers) {
-            this.length = length;
-            this.bigBuffers = bigBuffers;
-        }
-
         @Setup
         public void setup() throws ErrnoException {
             arena = Arena.ofConfined();
             capture = arena.allocate(CAPTURE_LAYOUT);
             pair = Posix.socketpair();
-            if (bigBuffers) {
+            if (Workloads.hasBigBuffers(length)) {
                 setBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
             }
             out = new Message(arena, length, false);
@@ -147,23 +145,9 @@ public class RawFfmFloor {
         }
     }
 
-    @State(Scope.Thread)
-    public static class W1 extends Bytes {
-        public W1() {
-            super(Workloads.W1_BYTES, false);
-        }
-    }
-
-    @State(Scope.Thread)
-    public static class W3 extends Bytes {
-        public W3() {
-            super(Workloads.W3_BYTES, true);
-        }
-    }
-
     /** W2: 1 byte + the pipe's write end; the received descriptor is closed per op. */
     @State(Scope.Thread)
-    public static class W2 {
+    public static class Descriptor {
         Arena arena;
         MemorySegment capture;
         int[] pair;
@@ -228,17 +212,12 @@ public class RawFfmFloor {
     }
 
     @Benchmark
-    public long w1(W1 state) {
+    public long bytes(Bytes state) {
         return state.roundTrip();
     }
 
     @Benchmark
-    public int w2(W2 state) {
-        return state.roundTrip();
-    }
-
-    @Benchmark
-    public long w3(W3 state) {
+    public int descriptor(Descriptor state) {
         return state.roundTrip();
     }
 }

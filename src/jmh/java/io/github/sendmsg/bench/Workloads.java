@@ -16,7 +16,9 @@ import java.util.Arrays;
  * <li><b>W3</b>: send {@value #W3_BYTES} bytes, receive them, with {@code SO_SNDBUF}/{@code SO_RCVBUF}
  *     set to {@value #SOCKET_BUFFER} on both ends. Every implementation loops on partial transfers.</li>
  * </ul>
- * Each benchmark verifies itself once in its setup (before it is timed) and throws if the check fails.
+ * In each benchmark class, the {@code bytes} benchmark is W1 and W3 (its {@code length} parameter,
+ * 64 or 65536) and the {@code descriptor} benchmark is W2. Each benchmark verifies itself once in its
+ * setup (before it is timed) and throws if the check fails.
  */
 public final class Workloads {
 
@@ -28,6 +30,11 @@ public final class Workloads {
     static final byte[] MARKER = "fd-passed-and-working".getBytes(StandardCharsets.US_ASCII);
 
     private Workloads() {
+    }
+
+    /** W3's socket buffers: {@value #SOCKET_BUFFER} bytes when the op moves {@value #W3_BYTES}. */
+    static boolean hasBigBuffers(int length) {
+        return length == W3_BYTES;
     }
 
     /** A recognisable payload: not all zeroes, different at each offset modulo 251. */
