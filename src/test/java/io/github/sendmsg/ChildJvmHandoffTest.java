@@ -56,6 +56,7 @@ class ChildJvmHandoffTest {
         } finally {
             if (child != null) {
                 child.destroyForcibly();
+                Fds.closePipes(child);
             }
             Fds.closeAll(listener, pipe[0], pipe[1]);
             if (connection >= 0) {

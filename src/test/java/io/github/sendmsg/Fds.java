@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What {@code /proc/self/fd} says about this process's descriptors: the ground truth for leak checks. */
@@ -85,6 +86,24 @@ public final class Fds {
             } catch (ErrnoException alreadyClosed) {
                 // A descriptor the code under test closed already.
             }
+        }
+    }
+
+    /**
+     * Closes a child's pipes now and waits (up to 30 s) for it to exit. The JDK closes a finished
+     * child's pipes on its reaper thread some time after {@code waitFor} returns; a test that counts
+     * descriptors cannot have them close between its two counts.
+     */
+    public static void closePipes(Process child) {
+        try {
+            child.getInputStream().close();
+            child.getErrorStream().close();
+            child.getOutputStream().close();
+            child.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

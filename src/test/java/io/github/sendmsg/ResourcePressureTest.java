@@ -135,6 +135,7 @@ class ResourcePressureTest {
         String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         String stderr = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child exits").isTrue();
+        Fds.closePipes(child);
         assertThat(child.exitValue()).as("the child's exit code (no crash); stderr:%n%s", stderr).isZero();
         return stdout;
     }

@@ -1,5 +1,6 @@
 package io.github.sendmsg.docs;
 
+import io.github.sendmsg.Fds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,6 +34,7 @@ class DocsExamplesTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("jshell finished").isTrue();
+        Fds.closePipes(process);
         assertThat(output).as("jshell printed no exception").doesNotContain("Exception").doesNotContain("Error:");
         assertThat(process.exitValue()).as("jshell's exit code; output:%n%s", output).isZero();
         return output;

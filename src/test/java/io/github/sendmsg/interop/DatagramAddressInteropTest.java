@@ -72,6 +72,7 @@ class DatagramAddressInteropTest {
         } finally {
             if (python != null) {
                 python.destroyForcibly();
+                Fds.closePipes(python);
             }
             Fds.closeAll(fds);
             Fds.closeAll(socket);

@@ -49,6 +49,7 @@ final class PythonPeer implements AutoCloseable {
             Process probe = new ProcessBuilder(python(), "-c", "import " + module).redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
             available = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+            Fds.closePipes(probe);
         } catch (IOException | InterruptedException e) {
             available = false;
         }
@@ -100,7 +101,7 @@ final class PythonPeer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         process.destroyForcibly();
-        PythonProcess.closeStreams(process);
+        Fds.closePipes(process);
         Fds.closeAll(connection, listener);
     }
 

@@ -78,18 +78,6 @@ public final class PythonProcess {
         }
     }
 
-    /** Closes a child's pipes now rather than when the JDK's reaper gets to them: tests count descriptors. */
-    static void closeStreams(Process process) throws IOException {
-        process.getInputStream().close();
-        process.getErrorStream().close();
-        process.getOutputStream().close();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** A running peer and the accepted connection to it. */
     public static final class Connected implements AutoCloseable {
         private final Process process;
@@ -136,7 +124,7 @@ public final class PythonProcess {
         @Override
         public void close() throws IOException {
             process.destroyForcibly();
-            closeStreams(process);
+            Fds.closePipes(process);
             Fds.closeAll(connection, listener);
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {

@@ -1,5 +1,6 @@
 package io.github.sendmsg.internal.libc;
 
+import io.github.sendmsg.Fds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -374,6 +375,7 @@ class LayoutTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as("exit status of %s; it printed:%n%s", command, output).isZero();
+        Fds.closePipes(process);
         return output;
     }
 }
