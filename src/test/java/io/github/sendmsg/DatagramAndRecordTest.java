@@ -58,17 +58,6 @@ class DatagramAndRecordTest {
         return pair;
     }
 
-    private int[] pipeReadEnds(int n) throws ErrnoException {
-        int[] readEnds = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] pipe = Posix.pipe();
-            toClose.add(pipe[0]);
-            toClose.add(pipe[1]);
-            readEnds[i] = pipe[0];
-        }
-        return readEnds;
-    }
-
     private int[] keep(int[] received) {
         for (int fd : received) {
             toClose.add(fd);
@@ -105,7 +94,7 @@ class DatagramAndRecordTest {
     void aRecordCutToFitReportsMsgTruncAndStillDeliversItsDescriptors(String name, int type) throws Exception {
         // edge case 17
         int[] pair = pair(type);
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         int before = Fds.openCount();
         SendMsg.send1msg(pair[0], ascii("0123456789"), 0, List.of(ControlMessage.rights(fds)));
 
@@ -126,7 +115,7 @@ class DatagramAndRecordTest {
     void askingForMsgTruncReportsTheRecordsFullLengthWhileFillingOnlyTheBuffers(String name, int type) throws Exception {
         // edge case 17, scatter form
         int[] pair = pair(type);
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         SendMsg.send1msg(pair[0], ascii("0123456789"), 0, List.of(ControlMessage.rights(fds)));
         ByteBuffer first = ByteBuffer.allocate(2);
         ByteBuffer second = ByteBuffer.allocateDirect(3);
@@ -160,7 +149,7 @@ class DatagramAndRecordTest {
     void eachPeekInstallsNewCopiesOfTheDescriptors(String name, int type) throws Exception {
         // edge case 18
         int[] pair = pair(type);
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         int before = Fds.openCount();
         SendMsg.send1msg(pair[0], ascii("peek"), 0, List.of(ControlMessage.rights(fds)));
 
@@ -192,7 +181,7 @@ class DatagramAndRecordTest {
     void aZeroByteRecordDeliversItsDescriptors(String name, int type) throws Exception {
         // edge case 14
         int[] pair = pair(type);
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         assertThat(SendMsg.send1msg(pair[0], new byte[0], 0, List.of(ControlMessage.rights(fds))))
                 .as("a %s takes a zero-byte record", name).isZero();
         ReceivedMessage message = SendMsg.recv1msg(pair[1], 16, SendMsg.MSG_DONTWAIT);
@@ -204,7 +193,7 @@ class DatagramAndRecordTest {
     @MethodSource("recordTypes")
     void recordsKeepTheirBoundariesAndTheirOwnDescriptors(String name, int type) throws Exception {
         int[] pair = pair(type);
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         SendMsg.send1msg(pair[0], ascii("one"), 0, List.of(ControlMessage.rights(fds[0])));
         SendMsg.send1msg(pair[0], ascii("plain"));
         SendMsg.send1msg(pair[0], ascii("two"), 0, List.of(ControlMessage.rights(fds[1])));
@@ -297,7 +286,7 @@ class DatagramAndRecordTest {
             throws Exception {
         int receiver = boundDatagramSocket(receiverAddress);
         int sender = boundDatagramSocket(senderAddress);
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         int before = Fds.openCount();
         ByteBuffer[] parts = {ByteBuffer.wrap(ascii("hello, ")), ByteBuffer.allocateDirect(8).put(ascii("datagram")).flip()};
 
@@ -349,7 +338,7 @@ class DatagramAndRecordTest {
         String receiverAddress = abstractName();
         int receiver = boundDatagramSocket(receiverAddress);
         int sender = boundDatagramSocket(abstractName());
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         assertThat(SendMsg.sendmsg(sender, new ByteBuffer[0], List.of(ControlMessage.rights(fds)), 0, receiverAddress))
                 .isZero();
         ReceivedMessage message = SendMsg.recv1msg(receiver, 16, SendMsg.MSG_DONTWAIT);

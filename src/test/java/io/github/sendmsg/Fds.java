@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,21 @@ public final class Fds {
                 // A descriptor the code under test closed already.
             }
         }
+    }
+
+    /**
+     * Opens {@code n} pipes and returns their read ends; both ends of each go into {@code toClose}, for
+     * the test to close after it (a write end stays open so a received copy can be checked against it).
+     */
+    public static int[] pipeReadEnds(int n, List<Integer> toClose) throws ErrnoException {
+        int[] readEnds = new int[n];
+        for (int i = 0; i < n; i++) {
+            int[] pipe = Posix.pipe();
+            toClose.add(pipe[0]);
+            toClose.add(pipe[1]);
+            readEnds[i] = pipe[0];
+        }
+        return readEnds;
     }
 
     /**

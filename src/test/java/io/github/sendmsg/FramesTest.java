@@ -52,17 +52,6 @@ class FramesTest {
         return new String(b, StandardCharsets.US_ASCII);
     }
 
-    private int[] pipeReadEnds(int n) throws ErrnoException {
-        int[] readEnds = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] pipe = Posix.pipe();
-            toClose.add(pipe[0]);
-            toClose.add(pipe[1]);
-            readEnds[i] = pipe[0];
-        }
-        return readEnds;
-    }
-
     private int[] keep(int[] received) {
         for (int fd : received) {
             toClose.add(fd);
@@ -85,7 +74,7 @@ class FramesTest {
     @Test
     void onARawStreamEarlierBytesGlueOntoTheChunkThatCarriesDescriptors() throws Exception {
         // edge case 15: "1111", "A"+fd, "2222" read back as "1111A"+fd, then "2222".
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         SendMsg.send1msg(sender, ascii("1111"));
         SendMsg.send1msg(sender, ascii("A"), 0, List.of(ControlMessage.rights(fds)));
         SendMsg.send1msg(sender, ascii("2222"));
@@ -104,7 +93,7 @@ class FramesTest {
     @Test
     void onARawStreamTheLeftoverOfAPartlyReadChunkGluesOntoTheNextDescriptorChunk() throws Exception {
         // edge case 15: "BBBB"+fd1, "CC"+fd2 read with 2 then 20 bytes give "BB"+fd1, then "BBCC"+fd2.
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         SendMsg.send1msg(sender, ascii("BBBB"), 0, List.of(ControlMessage.rights(fds[0])));
         SendMsg.send1msg(sender, ascii("CC"), 0, List.of(ControlMessage.rights(fds[1])));
 
@@ -123,7 +112,7 @@ class FramesTest {
     @Test
     void framesSentBackToBackKeepTheirOwnDescriptors() throws Exception {
         // edge case 15, solved
-        int[] fds = pipeReadEnds(3);
+        int[] fds = Fds.pipeReadEnds(3, toClose);
         int before = Fds.openCount();
         Frames.send(sender, ascii("no descriptors"), List.of());
         Frames.send(sender, ascii("one"), List.of(ControlMessage.rights(fds[0])));
@@ -154,7 +143,7 @@ class FramesTest {
 
     @Test
     void anEmptyFrameCarriesItsDescriptor() throws Exception {
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         Frames.send(sender, new byte[0], List.of(ControlMessage.rights(fds)));
         Frames.send(sender, ascii("next"), List.of());
 
@@ -180,7 +169,7 @@ class FramesTest {
 
     @Test
     void endOfStreamInsideAFramesPayloadThrowsEofAndClosesTheFramesDescriptors() throws Exception {
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         // A header promising 10 bytes, then only 3, with the frame's descriptors on the first byte.
         ByteBuffer[] partial = {ByteBuffer.allocate(4).putInt(0, 10), ByteBuffer.wrap(ascii("abc"))};
         SendMsg.sendmsg(sender, partial, List.of(ControlMessage.rights(fds)), 0);
@@ -194,7 +183,7 @@ class FramesTest {
 
     @Test
     void endOfStreamInsideTheLengthPrefixThrowsEofAndClosesTheDescriptors() throws Exception {
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         SendMsg.send1msg(sender, new byte[] {0, 0}, 0, List.of(ControlMessage.rights(fds)));
         closeSender();
         int before = Fds.openCount();
@@ -206,7 +195,7 @@ class FramesTest {
 
     @Test
     void aFrameLongerThanMaxPayloadIsRefusedAndItsDescriptorsClosed() throws Exception {
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         Frames.send(sender, new byte[100], List.of(ControlMessage.rights(fds)));
         int before = Fds.openCount();
 
@@ -227,7 +216,7 @@ class FramesTest {
     @Test
     void aFourMebibyteFrameSentFromAnotherThreadArrivesWholeWithItsDescriptorOnce() throws Exception {
         // edge case 16: the frame takes many kernel chunks; its descriptor must go out once, with the first.
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         byte[] payload = new byte[4 << 20];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (i * 7 + (i >>> 16));

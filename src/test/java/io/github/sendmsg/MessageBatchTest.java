@@ -56,17 +56,6 @@ class MessageBatchTest {
         return batch;
     }
 
-    private int[] pipeReadEnds(int n) throws ErrnoException {
-        int[] readEnds = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] pipe = Posix.pipe();
-            toClose.add(pipe[0]);
-            toClose.add(pipe[1]);
-            readEnds[i] = pipe[0];
-        }
-        return readEnds;
-    }
-
     /** Datagram {@code i}: {@code i + 1} bytes of the letter {@code 'a' + i}. */
     private static String payload(int i) {
         return String.valueOf((char) ('a' + i)).repeat(i + 1);
@@ -80,7 +69,7 @@ class MessageBatchTest {
 
     @Test
     void sixteenDatagramsEachWithItsOwnDescriptorGoOutInOneCallAndComeBackInOrder() throws Exception {
-        int[] fds = pipeReadEnds(COUNT);
+        int[] fds = Fds.pipeReadEnds(COUNT, toClose);
         MessageBatch out = batch(COUNT, 1, SendMsg.CMSG_SPACE(4));
         for (int i = 0; i < COUNT; i++) {
             out.message(i).setBuffer(arena.allocateFrom(ValueLayout.JAVA_BYTE, payload(i).getBytes(StandardCharsets.US_ASCII)))
@@ -229,7 +218,7 @@ class MessageBatchTest {
     @Test
     void aZeroByteMessageWithDescriptorsInABatchIsRefusedOnAStreamButSentOnADatagramSocket() throws Exception {
         // edge case 14
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         int[] stream = Posix.socketpair();
         toClose.add(stream[0]);
         toClose.add(stream[1]);

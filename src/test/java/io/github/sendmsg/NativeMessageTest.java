@@ -70,17 +70,6 @@ class NativeMessageTest {
         return new String(segment.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
     }
 
-    private int[] pipeReadEnds(int n) throws ErrnoException {
-        int[] readEnds = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] pipe = Posix.pipe();
-            toClose.add(pipe[0]);
-            toClose.add(pipe[1]);
-            readEnds[i] = pipe[0];
-        }
-        return readEnds;
-    }
-
     private int[] pair(int type) throws ErrnoException {
         int[] pair = Posix.socketpair(SendMsg.AF_UNIX, type);
         toClose.add(pair[0]);
@@ -143,7 +132,7 @@ class NativeMessageTest {
 
     @Test
     void descriptorsRoundTripWhicheverWayTheyAreAdded() throws Exception {
-        int[] fds = pipeReadEnds(4);
+        int[] fds = Fds.pipeReadEnds(4, toClose);
         int before = Fds.openCount();
         NativeMessage out = message(1, SendMsg.CMSG_SPACE(4) * 2 + SendMsg.CMSG_SPACE(8))
                 .setBuffer(bytes("x"))
@@ -175,7 +164,7 @@ class NativeMessageTest {
         Credentials own = SendMsg.getPeerCredentials(receiver);
         assertThat(own.pid()).as("a socketpair's peer is this process").isEqualTo((int) ProcessHandle.current().pid());
         SendMsg.setPassCredentials(receiver, true);
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         NativeMessage out = message(1, SendMsg.CMSG_SPACE(Credentials.SIZE) + SendMsg.CMSG_SPACE(4))
                 .setBuffer(bytes("c"))
                 .add(own)
@@ -197,7 +186,7 @@ class NativeMessageTest {
 
     @Test
     void aReusedMessageSendsAndReceivesAThousandTimesWithoutLeaking() throws Exception {
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         String target = Fds.target(fds[0]);
         MemorySegment outBuffer = bytes("ping");
         MemorySegment inBuffer = arena.allocate(16);
@@ -239,7 +228,7 @@ class NativeMessageTest {
     @Test
     void aWarmSendReceiveLoopWithADescriptorAllocatesNoHeapMemory() throws Exception {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         NativeMessage out = message(1, SendMsg.CMSG_SPACE(4)).setBuffer(bytes("ping")).addRights(fds[0]);
         NativeMessage in = message(1, SendMsg.CMSG_SPACE(4)).setBuffer(arena.allocate(4));
         int before = Fds.openCount();
@@ -278,7 +267,7 @@ class NativeMessageTest {
 
     @Test
     void aReceiveNeverChangesWhatTheNextSendSends() throws Exception {
-        int[] fds = pipeReadEnds(3);
+        int[] fds = Fds.pipeReadEnds(3, toClose);
         MemorySegment buffer = arena.allocate(8);
         NativeMessage shared = message(1, SendMsg.CMSG_SPACE(4 * 4)).setBuffer(buffer);
 
@@ -309,7 +298,7 @@ class NativeMessageTest {
 
     @Test
     void clearControlRemovesEveryAddedMessage() throws Exception {
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         NativeMessage out = message(1, SendMsg.CMSG_SPACE(8)).setBuffer(bytes("y")).addRights(fds);
         out.clearControl();
 
@@ -362,7 +351,7 @@ class NativeMessageTest {
 
     @Test
     void aFullControlBufferIsRefused() throws Exception {
-        int[] fds = pipeReadEnds(3);
+        int[] fds = Fds.pipeReadEnds(3, toClose);
         NativeMessage message = message(1, SendMsg.CMSG_SPACE(4)).addRights(fds[0]);
         assertThatThrownBy(() -> message.addRights(fds[1]))
                 .as("a second SCM_RIGHTS message does not fit in CMSG_SPACE(4)")
@@ -403,7 +392,7 @@ class NativeMessageTest {
 
     @Test
     void aClosedMessageRefusesEveryUseAndClosingAgainDoesNothing() throws Exception {
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         MemorySegment buffer = bytes("gone");
         NativeMessage message = NativeMessage.allocate(1, SendMsg.CMSG_SPACE(4));
         message.setBuffer(buffer);
@@ -457,7 +446,7 @@ class NativeMessageTest {
     @Test
     void aMessageWithoutControlBufferReceivesNoDescriptorsAndLeaksNone() throws Exception {
         // edge cases 10, 12: with no control buffer the kernel closes every descriptor and sets MSG_CTRUNC
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         NativeMessage in = message(1, 0).setBuffer(arena.allocate(8));
         SendMsg.send1msg(sender, "nofd".getBytes(StandardCharsets.US_ASCII), 0, List.of(ControlMessage.rights(fds)));
         int before = Fds.openCount();
@@ -472,7 +461,7 @@ class NativeMessageTest {
     @Test
     void aZeroByteStreamSendWithOnlyAncillaryDataIsRefused() throws Exception {
         // edge case 14
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         NativeMessage noBuffers = message(1, SendMsg.CMSG_SPACE(4)).addRights(fds[0]);
         NativeMessage emptyBuffer = message(1, SendMsg.CMSG_SPACE(4)).setBuffer(arena.allocate(0)).addRights(fds[0]);
 
@@ -491,7 +480,7 @@ class NativeMessageTest {
         // edge case 14
         assertThat(type).isIn(SendMsg.SOCK_DGRAM, SendMsg.SOCK_SEQPACKET);
         int[] pair = pair(type);
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         NativeMessage out = message(1, SendMsg.CMSG_SPACE(4)).addRights(fds[0]);
         NativeMessage in = message(1, SendMsg.CMSG_SPACE(4 * 4)).setBuffer(arena.allocate(8));
 
@@ -507,7 +496,7 @@ class NativeMessageTest {
     @Test
     void aControlBufferOfCmsgSpace4KeepsTwoOfThreeDescriptorsAndReportsTruncation() throws Exception {
         // edge cases 10, 11, 12: CMSG_SPACE(4) = 24 = CMSG_LEN(8), so two descriptors fit.
-        int[] fds = pipeReadEnds(3);
+        int[] fds = Fds.pipeReadEnds(3, toClose);
         NativeMessage in = message(1, SendMsg.CMSG_SPACE(4)).setBuffer(arena.allocate(8));
         SendMsg.send1msg(sender, "abc".getBytes(StandardCharsets.US_ASCII), 0, List.of(ControlMessage.rights(fds)));
         int before = Fds.openCount();
@@ -527,7 +516,7 @@ class NativeMessageTest {
     @Test
     void receivedDescriptorsAreCloseOnExecWithoutTheFlagShowing() throws Exception {
         // edge case 19
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         NativeMessage in = message(1, SendMsg.CMSG_SPACE(4)).setBuffer(arena.allocate(8));
         SendMsg.send1msg(sender, "e".getBytes(StandardCharsets.US_ASCII), 0, List.of(ControlMessage.rights(fds)));
 
@@ -576,7 +565,7 @@ class NativeMessageTest {
     private void assertAddressRoundTrip(String receiverAddress, String senderAddress) throws Exception {
         int to = datagramSocket(receiverAddress);
         int from = datagramSocket(senderAddress);
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         NativeMessage out = message(1, SendMsg.CMSG_SPACE(4)).setBuffer(bytes("to you")).addRights(fds[0])
                 .setAddress(receiverAddress);
         MemorySegment buffer = arena.allocate(32);

@@ -89,17 +89,6 @@ class ScatterGatherTest {
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errnoName()).isEqualTo("EAGAIN"));
     }
 
-    private int[] pipeReadEnds(int n) throws ErrnoException {
-        int[] readEnds = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] pipe = Posix.pipe();
-            toClose.add(pipe[0]);
-            toClose.add(pipe[1]);
-            readEnds[i] = pipe[0];
-        }
-        return readEnds;
-    }
-
     // --- gather -------------------------------------------------------------------------------
 
     @Test
@@ -177,7 +166,7 @@ class ScatterGatherTest {
 
     @Test
     void gatheringWithDescriptorsDeliversThemWithTheBytes() throws Exception {
-        int[] fds = pipeReadEnds(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         int before = Fds.openCount();
         ByteBuffer[] buffers = {heapWindow("fd"), directWindow("s!")};
 
@@ -204,7 +193,7 @@ class ScatterGatherTest {
         int[] pair = Posix.socketpair(SendMsg.AF_UNIX, SendMsg.SOCK_STREAM | SendMsg.SOCK_NONBLOCK);
         toClose.add(pair[0]);
         toClose.add(pair[1]);
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         int size = 4 << 20;
         ByteBuffer[] buffers = {ByteBuffer.allocateDirect(size), ByteBuffer.allocate(size), ByteBuffer.allocateDirect(size)};
         for (int b = 0; b < buffers.length; b++) {
@@ -339,7 +328,7 @@ class ScatterGatherTest {
 
     @Test
     void scatteringWithDescriptorsReturnsThem() throws Exception {
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         int before = Fds.openCount();
         SendMsg.send1msg(sender, ascii("fd"), 0, List.of(ControlMessage.rights(fds)));
 
@@ -398,7 +387,7 @@ class ScatterGatherTest {
 
     @Test
     void segmentsCarryDescriptorsBothWays() throws Exception {
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         int before = Fds.openCount();
         try (Arena arena = Arena.ofConfined()) {
             SendMsg.sendmsg(sender, new MemorySegment[] {arena.allocateFrom(ValueLayout.JAVA_BYTE, ascii("s"))},
@@ -498,7 +487,7 @@ class ScatterGatherTest {
     @Test
     void aZeroByteGatherWithDescriptorsOnAStreamIsRefused() throws Exception {
         // edge case 14
-        int[] fds = pipeReadEnds(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         ByteBuffer[] empty = {ByteBuffer.allocate(0), ByteBuffer.allocateDirect(4).position(4)};
         assertThatThrownBy(() -> SendMsg.sendmsg(sender, empty, List.of(ControlMessage.rights(fds)), 0))
                 .as("descriptors with no byte to carry them on a stream")

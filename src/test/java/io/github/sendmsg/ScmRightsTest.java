@@ -40,18 +40,6 @@ class ScmRightsTest {
         toClose.forEach(Fds::closeAll);
     }
 
-    /** n pipes; returns their read ends (the write ends are kept to check the copies). */
-    private int[] pipes(int n) throws ErrnoException {
-        int[] readEnds = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] pipe = Posix.pipe();
-            toClose.add(pipe[0]);
-            toClose.add(pipe[1]);
-            readEnds[i] = pipe[0];
-        }
-        return readEnds;
-    }
-
     private int[] received(ReceivedMessage message) {
         int[] fds = message.fileDescriptors();
         for (int fd : fds) {
@@ -92,7 +80,7 @@ class ScmRightsTest {
     // edge case 19
     @Test
     void receivedDescriptorsAreCloseOnExec() throws Exception {
-        int[] fds = pipes(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         SendMsg.send1msg(sender, new byte[] {0}, 0, List.of(ControlMessage.rights(fds)));
         int[] copies = received(SendMsg.recv1msg(receiver));
         assertThat(Fds.isCloseOnExec(copies[0])).as("FD_CLOEXEC on the received descriptor").isTrue();
@@ -100,7 +88,7 @@ class ScmRightsTest {
 
     @Test
     void askingForCloseOnExecShowsTheFlagOnlyThen() throws Exception {
-        SendMsg.send1msg(sender, new byte[] {0}, 0, List.of(ControlMessage.rights(pipes(1))));
+        SendMsg.send1msg(sender, new byte[] {0}, 0, List.of(ControlMessage.rights(Fds.pipeReadEnds(1, toClose))));
         ReceivedMessage message = SendMsg.recv1msg(receiver, 1024, SendMsg.MSG_CMSG_CLOEXEC);
         received(message);
         assertThat(message.flags() & ~SendMsg.MSG_CMSG_CLOEXEC).as("no other flag").isZero();
@@ -109,7 +97,7 @@ class ScmRightsTest {
     // edge case 6
     @Test
     void severalDescriptorsInOneMessageArriveInOrder() throws Exception {
-        int[] fds = pipes(4);
+        int[] fds = Fds.pipeReadEnds(4, toClose);
         SendMsg.send1msg(sender, "x".getBytes(), 0, List.of(ControlMessage.rights(fds)));
         ReceivedMessage message = SendMsg.recv1msg(receiver);
         assertThat(message.ancillary()).hasSize(1);
@@ -120,7 +108,7 @@ class ScmRightsTest {
     // edge case 6: split across two messages, which may merge
     @Test
     void twoMessagesOfOneDescriptorEachArriveInOrder() throws Exception {
-        int[] fds = pipes(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         SendMsg.send1msg(sender, "x".getBytes(), 0,
                 List.of(ControlMessage.rights(fds[0]), ControlMessage.rights(fds[1])));
         ReceivedMessage message = SendMsg.recv1msg(receiver);
@@ -131,7 +119,7 @@ class ScmRightsTest {
 
     @Test
     void aBufferOfExactlyCmsgSpaceHoldsEveryDescriptorWithoutTruncation() throws Exception {
-        int[] fds = pipes(4);
+        int[] fds = Fds.pipeReadEnds(4, toClose);
         SendMsg.send1msg(sender, "x".getBytes(), 0, List.of(ControlMessage.rights(fds)));
         // recv1msg's cmsgSize is the data size: the buffer is CMSG_SPACE(cmsgSize).
         ReceivedMessage message = SendMsg.recv1msg(receiver, 1024, 0, 16);
@@ -185,7 +173,7 @@ class ScmRightsTest {
     // edge case 8
     @Test
     void aClosedDescriptorInTheArrayFailsWithEbadfAndSendsNothing() throws Exception {
-        int[] fds = pipes(2);
+        int[] fds = Fds.pipeReadEnds(2, toClose);
         int closed = fds[1];
         Posix.close(closed);
         toClose.remove(Integer.valueOf(closed));
@@ -215,7 +203,7 @@ class ScmRightsTest {
     // edge case 14: refused, decided and documented
     @Test
     void aZeroByteStreamSendWithDescriptorsIsRefusedRatherThanSilentlyDropped() throws Exception {
-        int[] fds = pipes(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         assertThatThrownBy(() -> SendMsg.send1msg(sender, new byte[0], 0, List.of(ControlMessage.rights(fds))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one byte");
         assertNothingQueued();
@@ -226,7 +214,7 @@ class ScmRightsTest {
         int[] pair = Posix.socketpair(SendMsg.AF_UNIX, SendMsg.SOCK_DGRAM);
         toClose.add(pair[0]);
         toClose.add(pair[1]);
-        int[] fds = pipes(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         assertThat(SendMsg.send1msg(pair[0], new byte[0], 0, List.of(ControlMessage.rights(fds)))).isZero();
         ReceivedMessage message = SendMsg.recv1msg(pair[1]);
         assertThat(message.data()).isEmpty();
@@ -240,7 +228,7 @@ class ScmRightsTest {
     @ParameterizedTest(name = "control buffer of {0} bytes")
     @ValueSource(ints = {0, 1, 8, 15, 16, 17, 19, 20, 23, 24, 27, 28, 31})
     void aTooSmallControlBufferReturnsTheDescriptorsThatFitAndReportsCtrunc(int bufferSize) throws Exception {
-        int[] fds = pipes(4);
+        int[] fds = Fds.pipeReadEnds(4, toClose);
         int before = Fds.openCount();
         SendMsg.send1msg(sender, "data".getBytes(), 0, List.of(ControlMessage.rights(fds)));
 
@@ -266,7 +254,7 @@ class ScmRightsTest {
     // edge case 18
     @Test
     void eachPeekInstallsNewCopiesThatTheCallerMustClose() throws Exception {
-        int[] fds = pipes(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         SendMsg.send1msg(sender, "x".getBytes(), 0, List.of(ControlMessage.rights(fds)));
         int[] first = received(SendMsg.recv1msg(receiver, 1024, SendMsg.MSG_PEEK));
         int[] second = received(SendMsg.recv1msg(receiver, 1024, SendMsg.MSG_PEEK));
@@ -279,7 +267,7 @@ class ScmRightsTest {
     // edge case 15
     @Test
     void descriptorsSentWithAPartialStreamReadStayWithTheirFirstByte() throws Exception {
-        int[] fds = pipes(1);
+        int[] fds = Fds.pipeReadEnds(1, toClose);
         SendMsg.send1msg(sender, "1111".getBytes());
         SendMsg.send1msg(sender, "A".getBytes(), 0, List.of(ControlMessage.rights(fds)));
         SendMsg.send1msg(sender, "2222".getBytes());
