@@ -27,8 +27,8 @@ import java.util.Objects;
  *     message.setBuffer(buffer).addRights(fdToPass);
  *     message.send(socket, 0);                     // buffer and fd go out; nothing allocated
  *
- *     message.setBuffer(buffer);
- *     long n = message.receive(socket, 0);         // into buffer; descriptors via fileDescriptor(i)
+ *     message.clearControl();                      // the next send carries no descriptor
+ *     long n = message.receive(peer, 0);           // into buffer; descriptors via fileDescriptor(i)
  *     for (int i = 0; i < message.fileDescriptorCount(); i++) {
  *         int fd = message.fileDescriptor(i);      // the caller's to close
  *     }
@@ -436,7 +436,7 @@ public final class NativeMessage implements AutoCloseable {
 
     /**
      * The sender's address from the last receive: a path, or {@code "@name"} for an abstract name;
-     * null when the sender has no name (an unbound socket) or the socket is connected.
+     * null when the sending socket has no name (an unbound socket, or either end of a socket pair).
      */
     public String address() {
         return UnixAddress.decode(receiveName, receivedNameLength);

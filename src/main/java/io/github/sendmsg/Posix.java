@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The few POSIX calls a Java program needs to get descriptors to pass: what Python takes from
- * {@code os} and {@code socket}. The JDK exposes no descriptor numbers, so without these the seed's
+ * {@code os} and {@code socket}. The JDK exposes no descriptor numbers, so without these the how-to's
  * examples could not be written in Java.
  *
  * <p>Every descriptor these methods return is new, close-on-exec (as every descriptor the JDK opens),

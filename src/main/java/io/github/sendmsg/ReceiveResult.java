@@ -17,7 +17,8 @@ import java.util.Objects;
  *                  {@link SendMsg#MSG_CTRUNC} …)
  * @param ancillary the control messages received, in order
  * @param address   the sender's {@code AF_UNIX} address: a path, or {@code "@name"} for an abstract
- *                  name; null when the sender has no name (an unbound socket) or the socket is connected
+ *                  name; null when the sending socket has no name (an unbound socket, or either end of
+ *                  a socket pair). A connected socket reports its peer's name if the peer has one.
  */
 public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, String address) {
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What one {@code recvmsg} returned: the bytes, the message flags and the ancillary data.
  *
- * <p>The components are in the order of the user's document, {@code (data, flags, ancillary)}.
+ * <p>The components are in the order of Twisted's how-to, {@code (data, flags, ancillary)}.
  * {@code flags} holds what the kernel reported, such as {@link SendMsg#MSG_CTRUNC} when ancillary
  * data was cut to fit the buffer or {@link SendMsg#MSG_TRUNC} when a datagram was; bits the library
  * itself asked for ({@code MSG_CMSG_CLOEXEC}) are not shown unless the caller asked for them too.

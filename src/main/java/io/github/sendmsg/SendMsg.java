@@ -318,7 +318,7 @@ public final class SendMsg {
         return sent;
     }
 
-    /** The document's "at least one byte" rule, checked where the kernel would drop descriptors. */
+    /** The how-to's "at least one byte" rule, checked where the kernel would drop descriptors. */
     private static void requireByteWithAncillary(int fd, long total, long controlSize, String address) {
         if (total == 0 && controlSize > 0 && address == null && isStream(fd)) {
             throw new IllegalArgumentException("a stream socket needs at least one byte of data to carry"
@@ -378,7 +378,8 @@ public final class SendMsg {
      * Receives up to {@code maxSize} bytes and up to 4096 bytes of ancillary data.
      *
      * @param fd      a socket
-     * @param maxSize the most bytes to receive, the document's second argument
+     * @param maxSize the most bytes to receive: second, as Twisted's how-to documents it (Twisted's
+     *                own {@code recv1msg} takes {@code flags} second; reorder positional calls)
      * @return the message; its descriptors belong to the caller
      * @throws ErrnoException           if {@code recvmsg} fails
      * @throws IllegalArgumentException if {@code fd} or {@code maxSize} is negative

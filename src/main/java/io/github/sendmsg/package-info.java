@@ -3,8 +3,9 @@
  * descriptors into another process over an {@code AF_UNIX} socket ({@code SCM_RIGHTS}).
  *
  * <ul>
- *   <li>{@link io.github.sendmsg.SendMsg}: Twisted's {@code send1msg}/{@code recv1msg}, with its
- *       argument order and defaults, and the {@code CMSG_*} sizes and constants.</li>
+ *   <li>{@link io.github.sendmsg.SendMsg}: Twisted's {@code send1msg}/{@code recv1msg}, with the
+ *       argument order and defaults of Twisted's sendmsg how-to (the maximum size second), and the
+ *       {@code CMSG_*} sizes and constants.</li>
  *   <li>{@link io.github.sendmsg.ControlMessage} and {@link io.github.sendmsg.ReceivedMessage}: the
  *       {@code (level, type, data)} items and what a receive returns.</li>
  *   <li>{@link io.github.sendmsg.Posix}: socket pairs, pipes, reads, writes and {@code AF_UNIX}
@@ -27,7 +28,7 @@
  * {@code --enable-native-access=io.github.sendmsg} on the module path, or
  * {@code jshell --enable-native-access}.
  *
- * <p>Descriptors are plain {@code int}s, as in the user's document. A descriptor the library returns
+ * <p>Descriptors are plain {@code int}s, as in Twisted's how-to. A descriptor the library returns
  * is always the caller's to close; a descriptor the caller passes in is never closed by the library.
  */
 package io.github.sendmsg;

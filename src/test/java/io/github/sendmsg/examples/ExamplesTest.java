@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The two programs of the user's document print what the Python prints, and clean up after themselves. */
+/** The two programs of Twisted's sendmsg how-to print what the Python prints, and clean up after themselves. */
 @ExtendWith(NoFdLeaks.class)
 class ExamplesTest {
 

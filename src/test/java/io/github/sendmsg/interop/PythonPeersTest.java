@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Interoperability, both directions, with two peers no one here wrote: CPython's
  * {@code socket.sendmsg}/{@code recvmsg}, and Twisted's own {@code twisted.python.sendmsg} (the
- * library the user's document describes). Each runs in its own Python process; descriptors really
+ * library Twisted's sendmsg how-to describes). Each runs in its own Python process; descriptors really
  * cross between processes. Every test runs against both.
  */
 @ExtendWith(NoFdLeaks.class)
