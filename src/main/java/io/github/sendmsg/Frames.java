@@ -109,7 +109,9 @@ public final class Frames {
             ancillary.addAll(part.ancillary());
             flags[0] |= part.flags();
             if (part.data().length == 0) {
-                if (eofAllowed && filled == 0 && ancillary.isEmpty()) {
+                // A clean end between frames carries no descriptor; with SO_PASSCRED on, Linux still
+                // attaches the credentials of the closing peer to the end-of-stream read.
+                if (eofAllowed && filled == 0 && ReceivedMessage.fileDescriptors(ancillary).length == 0) {
                     return null;
                 }
                 throw new EOFException("the stream ended " + filled + " bytes into a " + count + "-byte part of a frame");

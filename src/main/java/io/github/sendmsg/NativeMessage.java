@@ -70,6 +70,8 @@ public final class NativeMessage implements AutoCloseable {
     private final int controlCapacity;
     private int bufferCount;
     private long sendControlLength;
+    /** How many descriptors the control messages added since the last clearControl() carry. */
+    private int sendFdCount;
     private int sendNameLength;
     private long receivedControlLength;
     private int receivedNameLength;
@@ -194,6 +196,7 @@ public final class NativeMessage implements AutoCloseable {
      */
     public NativeMessage clearControl() {
         sendControlLength = 0;
+        sendFdCount = 0;
         return this;
     }
 
@@ -202,12 +205,15 @@ public final class NativeMessage implements AutoCloseable {
      * the caller's.
      *
      * @return this message
-     * @throws IllegalArgumentException if {@code fd} is negative or the control buffer is full
+     * @throws IllegalArgumentException if {@code fd} is negative, the control buffer is full, or the
+     *                                  message would carry more than {@value SendMsg#SCM_MAX_FD} descriptors
      */
     public NativeMessage addRights(int fd) {
         Arguments.requireFd(fd);
+        checkDescriptorCount(1);
         MemorySegment data = reserve(SendMsg.SOL_SOCKET, SendMsg.SCM_RIGHTS, Integer.BYTES);
         data.set(ValueLayout.JAVA_INT_UNALIGNED, 0, fd);
+        sendFdCount += 1;
         return this;
     }
 
@@ -216,6 +222,7 @@ public final class NativeMessage implements AutoCloseable {
      *
      * @return this message
      * @throws IllegalArgumentException as {@link ControlMessage#rights(int...)}, or if the control buffer is full
+     *                                  or the message would carry more than {@value SendMsg#SCM_MAX_FD} descriptors
      */
     public NativeMessage addRights(int... fds) {
         return add(ControlMessage.rights(fds));
@@ -238,15 +245,30 @@ public final class NativeMessage implements AutoCloseable {
      * @return this message
      * @throws NullPointerException     if {@code message} is null
      * @throws IllegalArgumentException if the control buffer is full, or {@code SCM_RIGHTS} data is not
-     *                                  whole non-negative ints
+     *                                  whole non-negative ints, or the message would carry more than
+     *                                  {@value SendMsg#SCM_MAX_FD} descriptors
      */
     public NativeMessage add(ControlMessage message) {
         Objects.requireNonNull(message, "message");
         SendMsg.checkAncillary(List.of(message));  // the same rules as every send
+        int descriptors = message.isRights() ? message.data().length / Integer.BYTES : 0;
+        checkDescriptorCount(descriptors);
         byte[] data = message.data();
         MemorySegment target = reserve(message.level(), message.type(), data.length);
         MemorySegment.copy(data, 0, target, ValueLayout.JAVA_BYTE, 0, data.length);
+        sendFdCount += descriptors;
         return this;
+    }
+
+    /**
+     * Refuses to take the message past {@link SendMsg#SCM_MAX_FD} descriptors, as every send does,
+     * instead of letting the kernel answer {@code EINVAL}.
+     */
+    private void checkDescriptorCount(int added) {
+        if (sendFdCount + added > SendMsg.SCM_MAX_FD) {
+            throw new IllegalArgumentException("at most " + SendMsg.SCM_MAX_FD + " descriptors can be sent in one"
+                    + " message (Linux SCM_MAX_FD); this message has " + sendFdCount + " and " + added + " more were added");
+        }
     }
 
     /** Appends a zeroed control message header and returns its data area. */

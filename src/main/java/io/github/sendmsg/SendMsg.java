@@ -11,6 +11,7 @@ import io.github.sendmsg.internal.libc.sockaddr_un;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,12 @@ import java.util.Objects;
  * asked for). {@code EINTR} is retried. Every descriptor the kernel installs reaches the caller, even
  * when the control buffer was too small ({@code MSG_CTRUNC} is then set in the flags), or is closed
  * before an exception leaves the call. Wrong arguments are refused before any system call.
+ *
+ * <p><b>Memory the kernel reads or fills.</b> Direct buffers and native segments go to the kernel in
+ * place, through {@code iovec}s. A buffer whose arena is already closed is refused with
+ * {@code IllegalStateException}; but a shared arena closed by another thread <em>during</em> a call
+ * is not detected (Java offers no way to hold an arena open across a call that reaches memory only
+ * through pointers), so keep the arena open until the call returns, as for any native call.
  *
  * <p><b>Threads.</b> Every method is thread-safe. Each call blocks its thread in the kernel unless the
  * socket is non-blocking or {@link #MSG_DONTWAIT} is given. A virtual thread blocked here stays mounted
@@ -200,6 +207,7 @@ public final class SendMsg {
      * @throws NullPointerException     if an argument or an element is null
      * @throws IllegalArgumentException as for {@link #send1msg(int, byte[], int, List)}, or for more
      *                                  than 1024 buffers
+     * @throws IllegalStateException    if a direct buffer's memory belongs to a closed arena
      */
     public static long sendmsg(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags) throws ErrnoException {
         return sendmsg(fd, buffers, ancillary, flags, null);
@@ -226,10 +234,14 @@ public final class SendMsg {
     public static long sendmsg(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags, String address)
             throws ErrnoException {
         Vectors.check(buffers, false);
-        long sent = gather(fd, buffers.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, true),
-                ancillary, flags, address);
-        Vectors.sent(buffers, sent);
-        return sent;
+        try {
+            long sent = gather(fd, buffers.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, true),
+                    ancillary, flags, address);
+            Vectors.sent(buffers, sent);
+            return sent;
+        } finally {
+            Reference.reachabilityFence(buffers);  // the kernel reads the buffers' memory through the iovecs
+        }
     }
 
     /**
@@ -244,6 +256,7 @@ public final class SendMsg {
      * @throws ErrnoException           if {@code sendmsg} fails
      * @throws NullPointerException     if an argument or an element is null
      * @throws IllegalArgumentException as for {@link #sendmsg(int, ByteBuffer[], List, int)}
+     * @throws IllegalStateException    if a segment's arena is closed
      */
     public static long sendmsg(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags)
             throws ErrnoException {
@@ -263,12 +276,17 @@ public final class SendMsg {
      * @throws ErrnoException           if {@code sendmsg} fails
      * @throws NullPointerException     if an argument other than {@code address}, or an element, is null
      * @throws IllegalArgumentException as for {@link #sendmsg(int, ByteBuffer[], List, int, String)}
+     * @throws IllegalStateException    if a segment's arena is closed
      */
     public static long sendmsg(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags, String address)
             throws ErrnoException {
         Vectors.check(segments, false);
-        return gather(fd, segments.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, true),
-                ancillary, flags, address);
+        try {
+            return gather(fd, segments.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, true),
+                    ancillary, flags, address);
+        } finally {
+            Reference.reachabilityFence(segments);  // an automatic arena must not free them mid-call
+        }
     }
 
     /** Points iovecs at the caller's buffers and returns the bytes they describe. */
@@ -481,13 +499,18 @@ public final class SendMsg {
      * @throws ErrnoException           if {@code recvmsg} fails
      * @throws NullPointerException     if {@code buffers} or an element is null
      * @throws java.nio.ReadOnlyBufferException if a buffer is read-only
-     * @throws IllegalArgumentException if {@code fd} or {@code cmsgSize} is negative, or for more than
-     *                                  1024 buffers
+     * @throws IllegalArgumentException if {@code fd} or {@code cmsgSize} is negative, for more than
+     *                                  1024 buffers, or if {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
+     * @throws IllegalStateException    if a direct buffer's memory belongs to a closed arena
      */
     public static ReceiveResult recvmsg(int fd, ByteBuffer[] buffers, int cmsgSize, int flags) throws ErrnoException {
         Vectors.check(buffers, true);
-        return scatter(fd, buffers.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, false),
-                (iovecs, received) -> Vectors.received(iovecs, buffers, received));
+        try {
+            return scatter(fd, buffers.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, false),
+                    (iovecs, received) -> Vectors.received(iovecs, buffers, received));
+        } finally {
+            Reference.reachabilityFence(buffers);
+        }
     }
 
     /**
@@ -502,12 +525,18 @@ public final class SendMsg {
      * @throws ErrnoException           if {@code recvmsg} fails
      * @throws NullPointerException     if {@code segments} or an element is null
      * @throws IllegalArgumentException if {@code fd} or {@code cmsgSize} is negative, a segment is
-     *                                  read-only, or for more than 1024 segments
+     *                                  read-only, for more than 1024 segments, or if
+     *                                  {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
+     * @throws IllegalStateException    if a segment's arena is closed
      */
     public static ReceiveResult recvmsg(int fd, MemorySegment[] segments, int cmsgSize, int flags) throws ErrnoException {
         Vectors.check(segments, true);
-        return scatter(fd, segments.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, false),
-                (iovecs, received) -> Vectors.received(iovecs, segments, received));
+        try {
+            return scatter(fd, segments.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, false),
+                    (iovecs, received) -> Vectors.received(iovecs, segments, received));
+        } finally {
+            Reference.reachabilityFence(segments);
+        }
     }
 
     /** Copies what a scatter receive staged back into the caller's buffers. */

@@ -230,6 +230,20 @@ class BadInputCasesTest {
                         f -> SendMsg.sendmsg(f.a, new ByteBuffer[1025], List.of(), 0)),
                 refused("SendMsg.sendmsg(ByteBuffer[])", "a null buffer", NullPointerException.class, "buffers[1] is null",
                         f -> SendMsg.sendmsg(f.a, new ByteBuffer[] {ByteBuffer.wrap(ONE), null}, List.of(), 0)),
+                refused("SendMsg.sendmsg(MemorySegment[])", "a segment whose arena is closed", IllegalStateException.class,
+                        "buffers[0] belongs to an arena that is closed", f -> {
+                            Arena arena = Arena.ofConfined();
+                            MemorySegment freed = arena.allocate(4);
+                            arena.close();
+                            SendMsg.sendmsg(f.a, new MemorySegment[] {freed}, List.of(), 0);
+                        }),
+                refused("SendMsg.recvmsg(ByteBuffer[])", "a direct buffer of a closed arena", IllegalStateException.class,
+                        "buffers[0] belongs to an arena that is closed", f -> {
+                            Arena arena = Arena.ofShared();
+                            ByteBuffer freed = arena.allocate(4).asByteBuffer();
+                            arena.close();
+                            SendMsg.recvmsg(f.b, new ByteBuffer[] {freed}, 0, SendMsg.MSG_DONTWAIT);
+                        }),
                 refused("SendMsg.recvmsg(ByteBuffer[])", "a read-only buffer", ReadOnlyBufferException.class, "",
                         f -> SendMsg.recvmsg(f.b, new ByteBuffer[] {ByteBuffer.allocate(4).asReadOnlyBuffer()}, 0, 0)),
                 refused("NativeMessage.allocate", "maxBuffers 0", IllegalArgumentException.class, "maxBuffers must be 1 to 1024",
@@ -244,6 +258,14 @@ class BadInputCasesTest {
                         f -> {
                             try (NativeMessage m = NativeMessage.allocate(1, SendMsg.CMSG_SPACE(4))) {
                                 m.addRights(f.pipe[0]).addRights(f.pipe[1]);
+                            }
+                        }),
+                refused("NativeMessage.addRights", "a 254th descriptor", IllegalArgumentException.class, "at most 253",
+                        f -> {
+                            try (NativeMessage m = NativeMessage.allocate(1, 254 * SendMsg.CMSG_SPACE(4))) {
+                                for (int i = 0; i < 254; i++) {
+                                    m.addRights(f.pipe[0]);
+                                }
                             }
                         }),
                 refused("NativeMessage.send", "a closed message", IllegalStateException.class, "",

@@ -69,6 +69,18 @@ class FramesTest {
         sender = Integer.MAX_VALUE;   // closeAll in @AfterEach ignores a descriptor that is not open
     }
 
+    @Test
+    void withPassCredentialsOnTheEndOfTheStreamBetweenFramesIsStillACleanEnd() throws Exception {
+        // Linux attaches credentials even to the end-of-stream read when SO_PASSCRED is on.
+        SendMsg.setPassCredentials(receiver, true);
+        Frames.send(sender, ascii("last"), List.of());
+        closeSender();
+
+        ReceivedMessage last = Frames.receive(receiver, 1024);
+        assertThat(ascii(last.data())).isEqualTo("last");
+        assertThat(Frames.receive(receiver, 1024)).as("a clean end of stream, not an EOFException").isNull();
+    }
+
     // --- what the kernel does on a raw stream -------------------------------------------------
 
     @Test

@@ -296,6 +296,27 @@ class NativeMessageTest {
         assertThat(targets(secondFds)).as("only the added descriptor is sent").isEqualTo(targets(fds[2]));
     }
 
+    // edge case 7
+    @Test
+    void moreThanLinuxAllowsInOneMessageIsRefusedWhenAddedHoweverTheyAreSplit() throws Exception {
+        int[] fds = Fds.pipeReadEnds(1, toClose);
+        NativeMessage out = message(1, 254 * SendMsg.CMSG_SPACE(4)).setBuffer(bytes("x"));
+        for (int i = 0; i < SendMsg.SCM_MAX_FD; i++) {
+            out.addRights(fds[0]);
+        }
+        assertThatThrownBy(() -> out.addRights(fds[0])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 253");
+        assertThatThrownBy(() -> out.add(ControlMessage.rights(fds[0], fds[0]))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 253");
+
+        out.clearControl().addRights(fds[0], fds[0]);
+        assertThat(out.send(sender, 0)).as("after clearControl the count starts again").isEqualTo(1);
+        NativeMessage in = message(1, SendMsg.CMSG_SPACE(8)).setBuffer(arena.allocate(1));
+        in.receive(receiver, 0);
+        assertThat(in.fileDescriptorCount()).isEqualTo(2);
+        Fds.closeAll(in.fileDescriptor(0), in.fileDescriptor(1));
+    }
+
     @Test
     void clearControlRemovesEveryAddedMessage() throws Exception {
         int[] fds = Fds.pipeReadEnds(2, toClose);

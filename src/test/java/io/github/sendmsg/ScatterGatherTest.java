@@ -89,6 +89,37 @@ class ScatterGatherTest {
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errnoName()).isEqualTo("EAGAIN"));
     }
 
+    // --- memory whose arena is closed ----------------------------------------------------------
+
+    @Test
+    void aSegmentWhoseArenaIsClosedIsRefusedBeforeTheKernelCanFillFreedMemory() throws Exception {
+        Arena arena = Arena.ofConfined();
+        MemorySegment segment = arena.allocate(16);
+        arena.close();
+        SendMsg.send1msg(sender, "queued".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> SendMsg.recvmsg(receiver, new MemorySegment[] {segment}, 0, 0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("buffers[0]").hasMessageContaining("closed");
+        assertThat(SendMsg.recv1msg(receiver, 16).data()).as("the bytes are still queued: no recvmsg was made")
+                .asString(StandardCharsets.US_ASCII).isEqualTo("queued");
+    }
+
+    @Test
+    void aDirectBufferOfAClosedArenaIsRefusedBeforeTheKernelCanReadFreedMemory() {
+        Arena arena = Arena.ofShared();
+        ByteBuffer buffer = arena.allocate(16).asByteBuffer();
+        MemorySegment segment = arena.allocate(16);
+        arena.close();
+
+        assertThatThrownBy(() -> SendMsg.sendmsg(sender, new ByteBuffer[] {ByteBuffer.allocateDirect(4), buffer}, List.of(), 0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("buffers[1]");
+        assertThatThrownBy(() -> SendMsg.sendmsg(sender, new MemorySegment[] {segment}, List.of(), 0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("buffers[0]");
+        assertThatThrownBy(() -> SendMsg.recvmsg(receiver, new ByteBuffer[] {buffer}, 0, 0))
+                .isInstanceOf(IllegalStateException.class);
+        assertNothingQueued(receiver);
+    }
+
     // --- gather -------------------------------------------------------------------------------
 
     @Test

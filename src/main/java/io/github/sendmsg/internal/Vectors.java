@@ -25,7 +25,11 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** Checks a buffer array before any call: not null, no null element, at most {@link #IOV_MAX}. */
+    /**
+     * Checks a buffer array before any call: not null, no null element, at most {@link #IOV_MAX}, and
+     * no native memory whose arena is closed (an {@code iovec} would hand freed memory to the kernel,
+     * and no Java access would notice).
+     */
     public static void check(Object[] buffers, boolean forReceive) {
         Objects.requireNonNull(buffers, "buffers");
         if (buffers.length > IOV_MAX) {
@@ -38,6 +42,12 @@ public final class Vectors {
             }
             if (forReceive && buffer instanceof MemorySegment s && s.isReadOnly()) {
                 throw new IllegalArgumentException("buffers[" + i + "] is a read-only segment");
+            }
+            MemorySegment memory = buffer instanceof ByteBuffer b
+                    ? (b.isDirect() ? MemorySegment.ofBuffer(b) : null)
+                    : (MemorySegment) buffer;
+            if (memory != null && !memory.scope().isAlive()) {
+                throw new IllegalStateException("buffers[" + i + "] belongs to an arena that is closed");
             }
         }
     }
