@@ -25,11 +25,7 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /**
-     * Checks a buffer array before any call: not null, no null element, at most {@link #IOV_MAX}, and
-     * no native memory whose arena is closed (an {@code iovec} would hand freed memory to the kernel,
-     * and no Java access would notice).
-     */
+    /** Checks a buffer array before any call: not null, no null element, at most {@link #IOV_MAX}. */
     public static void check(Object[] buffers, boolean forReceive) {
         Objects.requireNonNull(buffers, "buffers");
         if (buffers.length > IOV_MAX) {
@@ -42,12 +38,6 @@ public final class Vectors {
             }
             if (forReceive && buffer instanceof MemorySegment s && s.isReadOnly()) {
                 throw new IllegalArgumentException("buffers[" + i + "] is a read-only segment");
-            }
-            MemorySegment memory = buffer instanceof ByteBuffer b
-                    ? (b.isDirect() ? MemorySegment.ofBuffer(b) : null)
-                    : (MemorySegment) buffer;
-            if (memory != null && !memory.scope().isAlive()) {
-                throw new IllegalStateException("buffers[" + i + "] belongs to an arena that is closed");
             }
         }
     }
@@ -73,7 +63,7 @@ public final class Vectors {
             int remaining = buffer.remaining();
             MemorySegment target;
             if (buffer.isDirect()) {
-                target = MemorySegment.ofBuffer(buffer);
+                target = requireAlive(MemorySegment.ofBuffer(buffer), i);
             } else {
                 target = staging.asSlice(stagingOffset, remaining);
                 stagingOffset += remaining;
@@ -100,7 +90,7 @@ public final class Vectors {
         long total = 0;
         for (int i = 0; i < segments.length; i++) {
             MemorySegment segment = segments[i];
-            MemorySegment target = segment;
+            MemorySegment target = requireAlive(segment, i);
             if (!segment.isNative()) {
                 target = staging.asSlice(stagingOffset, segment.byteSize());
                 stagingOffset += segment.byteSize();
@@ -112,6 +102,17 @@ public final class Vectors {
             total += segment.byteSize();
         }
         return total;
+    }
+
+    /**
+     * The caller's memory, refused if its arena is closed: through an iovec the kernel would read or
+     * fill it freed, and no Java access would notice.
+     */
+    private static MemorySegment requireAlive(MemorySegment memory, int index) {
+        if (!memory.scope().isAlive()) {
+            throw new IllegalStateException("buffers[" + index + "] belongs to an arena that is closed");
+        }
+        return memory;
     }
 
     /** Points iovec {@code index} at {@code size} bytes of {@code base}. */
