@@ -70,8 +70,6 @@ public final class NativeMessage implements AutoCloseable {
     private final int controlCapacity;
     private int bufferCount;
     private long sendControlLength;
-    /** How many descriptors the control messages added since the last clearControl() carry. */
-    private int sendFdCount;
     private int sendNameLength;
     private long receivedControlLength;
     private int receivedNameLength;
@@ -196,7 +194,6 @@ public final class NativeMessage implements AutoCloseable {
      */
     public NativeMessage clearControl() {
         sendControlLength = 0;
-        sendFdCount = 0;
         return this;
     }
 
@@ -213,7 +210,6 @@ public final class NativeMessage implements AutoCloseable {
         checkDescriptorCount(1);
         MemorySegment data = reserve(SendMsg.SOL_SOCKET, SendMsg.SCM_RIGHTS, Integer.BYTES);
         data.set(ValueLayout.JAVA_INT_UNALIGNED, 0, fd);
-        sendFdCount += 1;
         return this;
     }
 
@@ -251,12 +247,10 @@ public final class NativeMessage implements AutoCloseable {
     public NativeMessage add(ControlMessage message) {
         Objects.requireNonNull(message, "message");
         SendMsg.checkAncillary(List.of(message));  // the same rules as every send
-        int descriptors = message.isRights() ? message.data().length / Integer.BYTES : 0;
-        checkDescriptorCount(descriptors);
+        checkDescriptorCount(message.isRights() ? message.data().length / Integer.BYTES : 0);
         byte[] data = message.data();
         MemorySegment target = reserve(message.level(), message.type(), data.length);
         MemorySegment.copy(data, 0, target, ValueLayout.JAVA_BYTE, 0, data.length);
-        sendFdCount += descriptors;
         return this;
     }
 
@@ -265,9 +259,10 @@ public final class NativeMessage implements AutoCloseable {
      * instead of letting the kernel answer {@code EINVAL}.
      */
     private void checkDescriptorCount(int added) {
-        if (sendFdCount + added > SendMsg.SCM_MAX_FD) {
+        int present = ControlBuffer.countFds(sendControl, sendControlLength);
+        if (present + added > SendMsg.SCM_MAX_FD) {
             throw new IllegalArgumentException("at most " + SendMsg.SCM_MAX_FD + " descriptors can be sent in one"
-                    + " message (Linux SCM_MAX_FD); this message has " + sendFdCount + " and " + added + " more were added");
+                    + " message (Linux SCM_MAX_FD); this message has " + present + " and " + added + " more were added");
         }
     }
 
