@@ -31,8 +31,30 @@
 
 #include <sys/uio.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <sys/stat.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 #include <fcntl.h>
 #include <errno.h>
 #include <string.h>
 #include <time.h>
+
+/*
+ * Named by Linux 6.5+ (SO_PASSPIDFD, SO_PEERPIDFD, SCM_PIDFD) and by glibc 2.39+ (SCM_SECURITY), which
+ * older headers lack; the values are the kernel's ABI (include/uapi/asm-generic/socket.h,
+ * include/linux/socket.h), the same on x86_64 and aarch64. Defined here only where the headers do not.
+ */
+#ifndef SO_PASSPIDFD
+#define SO_PASSPIDFD 76
+#endif
+#ifndef SO_PEERPIDFD
+#define SO_PEERPIDFD 77
+#endif
+#ifndef SCM_SECURITY
+#define SCM_SECURITY 0x03
+#endif
+#ifndef SCM_PIDFD
+#define SCM_PIDFD 0x04
+#endif

@@ -32,7 +32,7 @@ option_values() {
 package="$(option_values --target-package)"
 header_class="$(option_values --header-class-name)"
 mapfile -t functions < <(option_values --include-function)
-mapfile -t structs < <(option_values --include-struct)
+mapfile -t structs < <(option_values --include-struct; option_values --include-union)
 mapfile -t constants < <(option_values --include-constant)
 [[ -n "$package" && -n "$header_class" ]] \
     || fail "$args_file must name --target-package and --header-class-name."
@@ -63,8 +63,14 @@ has_method() { # name, parameter-list pattern
     ((${#header_sources[@]} > 0)) \
         && grep -Eq "^ *public static [A-Za-z_.<>]+ $1\($2\) *\{" "${header_sources[@]}"
 }
+# A variadic function (fcntl, open) comes out as a nested invoker class instead of static methods.
+has_invoker() { # name
+    ((${#header_sources[@]} > 0)) \
+        && grep -Eq "^ *public static class $1 \{" "${header_sources[@]}" \
+        && grep -Eq "^ *public static $1 makeInvoker\(" "${header_sources[@]}"
+}
 for function in "${functions[@]}"; do
-    has_method "$function" '[^)]*' && has_method "$function\\\$address" '' \
+    { has_method "$function" '[^)]*' && has_method "$function\\\$address" ''; } || has_invoker "$function" \
         || missing+=("function $function()")
 done
 for constant in "${constants[@]}"; do

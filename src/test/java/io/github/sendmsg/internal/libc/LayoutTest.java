@@ -37,7 +37,16 @@ class LayoutTest {
 
     private record Constant(String name, int value) {}
 
-    private record Struct(String name, MemoryLayout layout) {}
+    /** A struct, or a union when {@code keyword} says so; {@code name} is the C tag. */
+    private record Struct(String keyword, String name, MemoryLayout layout) {
+        Struct(String name, MemoryLayout layout) {
+            this("struct", name, layout);
+        }
+
+        String cType() {
+            return keyword + " " + name;
+        }
+    }
 
     /** A field; {@code size} is empty for a flexible array member, whose C size cannot be taken. */
     private record Field(String struct, String name, long offset, Optional<Long> size) {}
@@ -130,7 +139,63 @@ class LayoutTest {
             new Constant("ETIMEDOUT", Libc.ETIMEDOUT()),
             new Constant("ECONNREFUSED", Libc.ECONNREFUSED()),
             new Constant("EALREADY", Libc.EALREADY()),
-            new Constant("EINPROGRESS", Libc.EINPROGRESS()));
+            new Constant("EINPROGRESS", Libc.EINPROGRESS()),
+            new Constant("SO_ERROR", Libc.SO_ERROR()),
+            new Constant("SO_LINGER", Libc.SO_LINGER()),
+            new Constant("SO_ACCEPTCONN", Libc.SO_ACCEPTCONN()),
+            new Constant("SO_PASSSEC", Libc.SO_PASSSEC()),
+            new Constant("SO_DOMAIN", Libc.SO_DOMAIN()),
+            new Constant("SO_PASSPIDFD", Libc.SO_PASSPIDFD()),
+            new Constant("SO_PEERPIDFD", Libc.SO_PEERPIDFD()),
+            new Constant("SCM_SECURITY", Libc.SCM_SECURITY()),
+            new Constant("SCM_PIDFD", Libc.SCM_PIDFD()),
+            new Constant("IPPROTO_IP", Libc.IPPROTO_IP()),
+            new Constant("IPPROTO_IPV6", Libc.IPPROTO_IPV6()),
+            new Constant("O_RDONLY", Libc.O_RDONLY()),
+            new Constant("O_WRONLY", Libc.O_WRONLY()),
+            new Constant("O_RDWR", Libc.O_RDWR()),
+            new Constant("O_ACCMODE", Libc.O_ACCMODE()),
+            new Constant("O_CREAT", Libc.O_CREAT()),
+            new Constant("O_EXCL", Libc.O_EXCL()),
+            new Constant("O_NOCTTY", Libc.O_NOCTTY()),
+            new Constant("O_TRUNC", Libc.O_TRUNC()),
+            new Constant("O_APPEND", Libc.O_APPEND()),
+            new Constant("O_DSYNC", Libc.O_DSYNC()),
+            new Constant("O_SYNC", Libc.O_SYNC()),
+            new Constant("O_DIRECTORY", Libc.O_DIRECTORY()),
+            new Constant("O_NOFOLLOW", Libc.O_NOFOLLOW()),
+            new Constant("F_GETFD", Libc.F_GETFD()),
+            new Constant("F_SETFD", Libc.F_SETFD()),
+            new Constant("F_GETFL", Libc.F_GETFL()),
+            new Constant("F_SETFL", Libc.F_SETFL()),
+            new Constant("F_DUPFD_CLOEXEC", Libc.F_DUPFD_CLOEXEC()),
+            new Constant("FD_CLOEXEC", Libc.FD_CLOEXEC()),
+            new Constant("AT_FDCWD", Libc.AT_FDCWD()),
+            new Constant("AT_EMPTY_PATH", Libc.AT_EMPTY_PATH()),
+            new Constant("SEEK_SET", Libc.SEEK_SET()),
+            new Constant("SEEK_CUR", Libc.SEEK_CUR()),
+            new Constant("STATX_TYPE", Libc.STATX_TYPE()),
+            new Constant("STATX_INO", Libc.STATX_INO()),
+            new Constant("S_IFMT", Libc.S_IFMT()),
+            new Constant("S_IFDIR", Libc.S_IFDIR()),
+            new Constant("S_IFCHR", Libc.S_IFCHR()),
+            new Constant("S_IFBLK", Libc.S_IFBLK()),
+            new Constant("S_IFREG", Libc.S_IFREG()),
+            new Constant("S_IFIFO", Libc.S_IFIFO()),
+            new Constant("S_IFLNK", Libc.S_IFLNK()),
+            new Constant("S_IFSOCK", Libc.S_IFSOCK()),
+            new Constant("EPOLL_CLOEXEC", Libc.EPOLL_CLOEXEC()),
+            new Constant("EPOLL_CTL_ADD", Libc.EPOLL_CTL_ADD()),
+            new Constant("EPOLL_CTL_DEL", Libc.EPOLL_CTL_DEL()),
+            new Constant("EPOLL_CTL_MOD", Libc.EPOLL_CTL_MOD()),
+            new Constant("EPOLLIN", Libc.EPOLLIN()),
+            new Constant("EPOLLOUT", Libc.EPOLLOUT()),
+            new Constant("EPOLLERR", Libc.EPOLLERR()),
+            new Constant("EPOLLHUP", Libc.EPOLLHUP()),
+            new Constant("EPOLLRDHUP", Libc.EPOLLRDHUP()),
+            new Constant("EPOLLONESHOT", Libc.EPOLLONESHOT()),
+            new Constant("EFD_CLOEXEC", Libc.EFD_CLOEXEC()),
+            new Constant("EFD_NONBLOCK", Libc.EFD_NONBLOCK()));
 
     private static final List<Struct> STRUCTS = List.of(
             new Struct("msghdr", msghdr.layout()),
@@ -139,7 +204,16 @@ class LayoutTest {
             new Struct("ucred", ucred.layout()),
             new Struct("sockaddr_un", sockaddr_un.layout()),
             new Struct("sockaddr_storage", sockaddr_storage.layout()),
-            new Struct("mmsghdr", mmsghdr.layout()));
+            new Struct("mmsghdr", mmsghdr.layout()),
+            new Struct("linger", linger.layout()),
+            new Struct("in_addr", in_addr.layout()),
+            new Struct("sockaddr_in", sockaddr_in.layout()),
+            new Struct("in6_addr", in6_addr.layout()),
+            new Struct("sockaddr_in6", sockaddr_in6.layout()),
+            new Struct("statx_timestamp", statx_timestamp.layout()),
+            new Struct("statx", statx.layout()),
+            new Struct("epoll_event", epoll_event.layout()),
+            new Struct("union", "epoll_data", epoll_data.layout()));
 
     private static final List<Field> FIELDS = List.of(
             field("msghdr", "msg_name", msghdr.msg_name$offset(), msghdr.msg_name$layout()),
@@ -167,7 +241,53 @@ class LayoutTest {
             field("sockaddr_storage", "__ss_align", sockaddr_storage.__ss_align$offset(),
                     sockaddr_storage.__ss_align$layout()),
             field("mmsghdr", "msg_hdr", mmsghdr.msg_hdr$offset(), mmsghdr.msg_hdr$layout()),
-            field("mmsghdr", "msg_len", mmsghdr.msg_len$offset(), mmsghdr.msg_len$layout()));
+            field("mmsghdr", "msg_len", mmsghdr.msg_len$offset(), mmsghdr.msg_len$layout()),
+            field("linger", "l_onoff", linger.l_onoff$offset(), linger.l_onoff$layout()),
+            field("linger", "l_linger", linger.l_linger$offset(), linger.l_linger$layout()),
+            field("in_addr", "s_addr", in_addr.s_addr$offset(), in_addr.s_addr$layout()),
+            field("sockaddr_in", "sin_family", sockaddr_in.sin_family$offset(), sockaddr_in.sin_family$layout()),
+            field("sockaddr_in", "sin_port", sockaddr_in.sin_port$offset(), sockaddr_in.sin_port$layout()),
+            field("sockaddr_in", "sin_addr", sockaddr_in.sin_addr$offset(), sockaddr_in.sin_addr$layout()),
+            field("sockaddr_in", "sin_zero", sockaddr_in.sin_zero$offset(), sockaddr_in.sin_zero$layout()),
+            field("in6_addr", "__in6_u", in6_addr.__in6_u$offset(), in6_addr.__in6_u$layout()),
+            field("sockaddr_in6", "sin6_family", sockaddr_in6.sin6_family$offset(), sockaddr_in6.sin6_family$layout()),
+            field("sockaddr_in6", "sin6_port", sockaddr_in6.sin6_port$offset(), sockaddr_in6.sin6_port$layout()),
+            field("sockaddr_in6", "sin6_flowinfo", sockaddr_in6.sin6_flowinfo$offset(), sockaddr_in6.sin6_flowinfo$layout()),
+            field("sockaddr_in6", "sin6_addr", sockaddr_in6.sin6_addr$offset(), sockaddr_in6.sin6_addr$layout()),
+            field("sockaddr_in6", "sin6_scope_id", sockaddr_in6.sin6_scope_id$offset(), sockaddr_in6.sin6_scope_id$layout()),
+            field("statx_timestamp", "tv_sec", statx_timestamp.tv_sec$offset(), statx_timestamp.tv_sec$layout()),
+            field("statx_timestamp", "tv_nsec", statx_timestamp.tv_nsec$offset(), statx_timestamp.tv_nsec$layout()),
+            field("statx_timestamp", "__reserved", statx_timestamp.__reserved$offset(), statx_timestamp.__reserved$layout()),
+            field("statx", "stx_mask", statx.stx_mask$offset(), statx.stx_mask$layout()),
+            field("statx", "stx_blksize", statx.stx_blksize$offset(), statx.stx_blksize$layout()),
+            field("statx", "stx_attributes", statx.stx_attributes$offset(), statx.stx_attributes$layout()),
+            field("statx", "stx_nlink", statx.stx_nlink$offset(), statx.stx_nlink$layout()),
+            field("statx", "stx_uid", statx.stx_uid$offset(), statx.stx_uid$layout()),
+            field("statx", "stx_gid", statx.stx_gid$offset(), statx.stx_gid$layout()),
+            field("statx", "stx_mode", statx.stx_mode$offset(), statx.stx_mode$layout()),
+            field("statx", "__spare0", statx.__spare0$offset(), statx.__spare0$layout()),
+            field("statx", "stx_ino", statx.stx_ino$offset(), statx.stx_ino$layout()),
+            field("statx", "stx_size", statx.stx_size$offset(), statx.stx_size$layout()),
+            field("statx", "stx_blocks", statx.stx_blocks$offset(), statx.stx_blocks$layout()),
+            field("statx", "stx_attributes_mask", statx.stx_attributes_mask$offset(), statx.stx_attributes_mask$layout()),
+            field("statx", "stx_atime", statx.stx_atime$offset(), statx.stx_atime$layout()),
+            field("statx", "stx_btime", statx.stx_btime$offset(), statx.stx_btime$layout()),
+            field("statx", "stx_ctime", statx.stx_ctime$offset(), statx.stx_ctime$layout()),
+            field("statx", "stx_mtime", statx.stx_mtime$offset(), statx.stx_mtime$layout()),
+            field("statx", "stx_rdev_major", statx.stx_rdev_major$offset(), statx.stx_rdev_major$layout()),
+            field("statx", "stx_rdev_minor", statx.stx_rdev_minor$offset(), statx.stx_rdev_minor$layout()),
+            field("statx", "stx_dev_major", statx.stx_dev_major$offset(), statx.stx_dev_major$layout()),
+            field("statx", "stx_dev_minor", statx.stx_dev_minor$offset(), statx.stx_dev_minor$layout()),
+            field("statx", "stx_mnt_id", statx.stx_mnt_id$offset(), statx.stx_mnt_id$layout()),
+            field("statx", "stx_dio_mem_align", statx.stx_dio_mem_align$offset(), statx.stx_dio_mem_align$layout()),
+            field("statx", "stx_dio_offset_align", statx.stx_dio_offset_align$offset(), statx.stx_dio_offset_align$layout()),
+            field("statx", "__spare3", statx.__spare3$offset(), statx.__spare3$layout()),
+            field("epoll_event", "events", epoll_event.events$offset(), epoll_event.events$layout()),
+            field("epoll_event", "data", epoll_event.data$offset(), epoll_event.data$layout()),
+            field("epoll_data", "ptr", epoll_data.ptr$offset(), epoll_data.ptr$layout()),
+            field("epoll_data", "fd", epoll_data.fd$offset(), epoll_data.fd$layout()),
+            field("epoll_data", "u32", epoll_data.u32$offset(), epoll_data.u32$layout()),
+            field("epoll_data", "u64", epoll_data.u64$offset(), epoll_data.u64$layout()));
 
     private static Path jextractDir;
     private static Map<String, Long> probeOutput;
@@ -268,8 +388,9 @@ class LayoutTest {
                 .as("the constants this test probes, against every --include-constant of jextract/libc.args")
                 .containsExactlyInAnyOrderElementsOf(optionValues(args, "--include-constant"));
         assertThat(STRUCTS.stream().map(Struct::name))
-                .as("the structs this test probes, against every --include-struct of jextract/libc.args")
-                .containsExactlyInAnyOrderElementsOf(optionValues(args, "--include-struct"));
+                .as("the structs and unions this test probes, against every --include-struct and --include-union of jextract/libc.args")
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(optionValues(args, "--include-struct").stream(),
+                        optionValues(args, "--include-union").stream()).toList());
         for (Struct struct : STRUCTS) {
             assertThat(FIELDS.stream().filter(field -> field.struct().equals(struct.name())).map(Field::name))
                     .as("the fields of %s this test probes, against the fields the bindings have", struct.name())
@@ -306,14 +427,15 @@ class LayoutTest {
     private static String probeSource() {
         StringBuilder lines = new StringBuilder();
         for (Struct struct : STRUCTS) {
-            line(lines, "sizeof." + struct.name(), "sizeof(struct " + struct.name() + ")");
-            line(lines, "alignof." + struct.name(), "_Alignof(struct " + struct.name() + ")");
+            line(lines, "sizeof." + struct.name(), "sizeof(" + struct.cType() + ")");
+            line(lines, "alignof." + struct.name(), "_Alignof(" + struct.cType() + ")");
         }
         for (Field field : FIELDS) {
             String key = field.struct() + "." + field.name();
-            line(lines, "offsetof." + key, "offsetof(struct " + field.struct() + ", " + field.name() + ")");
+            String type = STRUCTS.stream().filter(s -> s.name().equals(field.struct())).findFirst().orElseThrow().cType();
+            line(lines, "offsetof." + key, "offsetof(" + type + ", " + field.name() + ")");
             if (field.size().isPresent()) {
-                line(lines, "sizeof." + key, "sizeof(((struct " + field.struct() + " *) 0)->" + field.name() + ")");
+                line(lines, "sizeof." + key, "sizeof(((" + type + " *) 0)->" + field.name() + ")");
             }
         }
         for (Constant constant : CONSTANTS) {
