@@ -25,6 +25,7 @@ for (Ancillary item : typed.typed()) {
     switch (item) {
         case Ancillary.Rights rights -> { System.out.println("rights: " + rights.fds().length + " descriptor"); for (int fd : rights.fds()) Posix.close(fd); }
         case Credentials sender -> System.out.println("sender is this process: " + (sender.pid() == ProcessHandle.current().pid()));
+        case Ancillary.PidFd pidFd -> Posix.close(pidFd.fd());
         case Ancillary.Unknown other -> System.out.println("unknown: " + other.message());
     }
 }

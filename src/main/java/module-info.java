@@ -5,6 +5,11 @@
  *
  * <p>Downcalls are restricted methods: run with {@code --enable-native-access=io.github.sendmsg} on the
  * module path.
+ *
+ * <p>Layers, one package each, arrows pointing down only (docs/architecture.md): the exported API, then
+ * {@code io.github.sendmsg.internal} (safe calls: errno-capturing downcalls, message headers, control
+ * data), then {@code io.github.sendmsg.internal.libc} (jextract-shaped bindings, which only the layer
+ * above touches).
  */
 module io.github.sendmsg {
     exports io.github.sendmsg;

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A control message as a typed value: {@link Rights descriptors}, {@link Credentials credentials},
- * or any other kind {@link Unknown passed through raw}. Decode what arrived with
+ * the sender's {@link PidFd pidfd}, or any other kind {@link Unknown passed through raw}
+ * ({@code SCM_SECURITY} among them). Decode what arrived with
  * {@link #decode(ControlMessage)} or {@link ReceivedMessage#typed()}, and build what to send with
  * {@link #toControlMessage()}:
  * {@snippet :
@@ -13,19 +14,21 @@ import java.util.Objects;
  *     switch (item) {
  *         case Ancillary.Rights rights -> use(rights.fds());     // the caller's to close
  *         case Credentials sender -> check(sender.uid());
+ *         case Ancillary.PidFd pidFd -> watch(pidFd.fd());     // the caller's to close
  *         case Ancillary.Unknown other -> log(other.message());
  *     }
  * }
  * }
  */
-public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancillary.Unknown {
+public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancillary.PidFd, Ancillary.Unknown {
 
     /** The raw {@code (level, type, data)} form, with exactly the bytes the kernel expects. */
     ControlMessage toControlMessage();
 
     /**
      * The typed form of a raw control message: {@link Rights} for {@code SCM_RIGHTS},
-     * {@link Credentials} for a well-formed {@code SCM_CREDENTIALS}, {@link Unknown} for anything else.
+     * {@link Credentials} for a well-formed {@code SCM_CREDENTIALS}, {@link PidFd} for a well-formed
+     * {@code SCM_PIDFD}, {@link Unknown} for anything else.
      *
      * @throws NullPointerException if {@code message} is null
      */
@@ -37,6 +40,10 @@ public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancilla
         if (message.level() == SendMsg.SOL_SOCKET && message.type() == SendMsg.SCM_CREDENTIALS
                 && message.data().length == Credentials.SIZE) {
             return Credentials.decode(message.data());
+        }
+        if (message.level() == SendMsg.SOL_SOCKET && message.type() == SendMsg.SCM_PIDFD
+                && message.data().length == Integer.BYTES) {
+            return new PidFd(message.installedDescriptors()[0]);
         }
         return new Unknown(message);
     }
@@ -82,6 +89,30 @@ public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancilla
         @Override
         public String toString() {
             return "Rights" + Arrays.toString(fds);
+        }
+    }
+
+    /**
+     * {@code SCM_PIDFD} (Linux 6.5+): a pidfd for the sending process, which the kernel installs in
+     * the receiver with every message once the receiver turned {@code SO_PASSPIDFD} on
+     * ({@link SendMsg#setPassPidFd(int, boolean)}). A pidfd names that process for good (its pid may be
+     * reused; the pidfd never refers to another): wait for it, or check it is still the one you think.
+     *
+     * <p>Ownership: a received pidfd is a descriptor like any other, the receiver's to close.
+     *
+     * @param fd the pidfd
+     */
+    record PidFd(int fd) implements Ancillary {
+
+        /**
+         * The raw {@code SCM_PIDFD} message. The kernel makes these itself and refuses to send one
+         * ({@code EINVAL}); this is for comparing and logging.
+         */
+        @Override
+        public ControlMessage toControlMessage() {
+            byte[] data = new byte[Integer.BYTES];
+            java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.nativeOrder()).putInt(fd);
+            return new ControlMessage(SendMsg.SOL_SOCKET, SendMsg.SCM_PIDFD, data);
         }
     }
 

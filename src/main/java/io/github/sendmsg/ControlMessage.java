@@ -90,6 +90,34 @@ public record ControlMessage(int level, int type, byte[] data) {
         return fds;
     }
 
+    /**
+     * True for the kinds with which the kernel installs descriptors in the receiving process:
+     * {@code SCM_RIGHTS} and {@code SCM_PIDFD} (when {@code SO_PASSPIDFD} is on). Every other kind is
+     * only data.
+     */
+    public boolean installsDescriptors() {
+        return level == SendMsg.SOL_SOCKET && (type == SendMsg.SCM_RIGHTS || type == SendMsg.SCM_PIDFD);
+    }
+
+    /**
+     * The descriptors the kernel installed with this message when it was received, in order: those of
+     * an {@code SCM_RIGHTS} message, or the pidfd of an {@code SCM_PIDFD} one; empty for any other
+     * kind. Only whole ints count.
+     *
+     * @return a new array; the descriptors of a received message belong to the caller
+     */
+    public int[] installedDescriptors() {
+        if (!installsDescriptors()) {
+            return new int[0];
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.nativeOrder());
+        int[] fds = new int[type == SendMsg.SCM_PIDFD ? Math.min(1, data.length / Integer.BYTES) : data.length / Integer.BYTES];
+        for (int i = 0; i < fds.length; i++) {
+            fds[i] = buffer.getInt();
+        }
+        return fds;
+    }
+
     /** Equal when level, type and the contents of data are equal. */
     @Override
     public boolean equals(Object other) {

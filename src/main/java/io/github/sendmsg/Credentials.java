@@ -1,9 +1,7 @@
 package io.github.sendmsg;
 
-import io.github.sendmsg.internal.libc.ucred;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.github.sendmsg.internal.Constants;
+import io.github.sendmsg.internal.SocketCalls;
 
 /**
  * A process's credentials, Linux's {@code struct ucred}: what {@code SCM_CREDENTIALS} carries and
@@ -21,7 +19,7 @@ import java.nio.ByteOrder;
 public record Credentials(int pid, int uid, int gid) implements Ancillary {
 
     /** {@code sizeof(struct ucred)}: the data size of an {@code SCM_CREDENTIALS} message. */
-    public static final int SIZE = (int) ucred.sizeof();
+    public static final int SIZE = SocketCalls.UCRED_SIZE;
 
     /**
      * Decodes {@code SCM_CREDENTIALS} data.
@@ -34,18 +32,13 @@ public record Credentials(int pid, int uid, int gid) implements Ancillary {
         if (data.length != SIZE) {
             throw new IllegalArgumentException("SCM_CREDENTIALS data is " + SIZE + " bytes, not " + data.length);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.nativeOrder());
-        return new Credentials(buffer.getInt((int) ucred.pid$offset()), buffer.getInt((int) ucred.uid$offset()),
-                buffer.getInt((int) ucred.gid$offset()));
+        int[] fields = SocketCalls.decodeCredentials(data);
+        return new Credentials(fields[0], fields[1], fields[2]);
     }
 
     /** The {@code SCM_CREDENTIALS} message that states these credentials: 12 native-order bytes. */
     @Override
     public ControlMessage toControlMessage() {
-        ByteBuffer buffer = ByteBuffer.allocate(SIZE).order(ByteOrder.nativeOrder());
-        buffer.putInt((int) ucred.pid$offset(), pid);
-        buffer.putInt((int) ucred.uid$offset(), uid);
-        buffer.putInt((int) ucred.gid$offset(), gid);
-        return new ControlMessage(SendMsg.SOL_SOCKET, SendMsg.SCM_CREDENTIALS, buffer.array());
+        return new ControlMessage(Constants.SOL_SOCKET, Constants.SCM_CREDENTIALS, SocketCalls.encodeCredentials(pid, uid, gid));
     }
 }

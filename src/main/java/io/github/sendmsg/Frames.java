@@ -2,7 +2,11 @@ package io.github.sendmsg;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +33,7 @@ public final class Frames {
 
     /** The length prefix: a 4-byte big-endian unsigned int, capped at {@link Integer#MAX_VALUE}. */
     public static final int HEADER_SIZE = Integer.BYTES;
+    private static final ValueLayout.OfInt BIG_ENDIAN_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private Frames() {
     }
@@ -55,80 +60,124 @@ public final class Frames {
     }
 
     /**
-     * Receives one frame, reading no byte past its end: the next frame's descriptors stay with the
-     * next frame.
-     *
-     * <p>Ownership: the frame's descriptors are the caller's. If the frame cannot be returned (end of
-     * stream inside it, or a length over {@code maxPayload}), every descriptor received for it is
-     * closed before the exception leaves.
+     * Receives one frame, reading no byte past its end, with at most {@value SendMsg#SCM_MAX_FD}
+     * descriptors: {@link #receive(int, int, int)} with that limit.
      *
      * @param fd         a connected blocking stream socket
      * @param maxPayload the largest payload to accept
-     * @return the frame's payload, the flags of its reads or'd together, and its ancillary data; null
-     *         at end of stream between frames
+     * @return the frame, or null at end of stream between frames
      * @throws EOFException             if the stream ends inside a frame
-     * @throws IOException              if a frame is longer than {@code maxPayload} (the stream is then
-     *                                  out of step), or {@code recvmsg} fails ({@link ErrnoException})
+     * @throws IOException              if a frame is longer than {@code maxPayload} or carries more
+     *                                  descriptors (the stream is then out of step), or {@code recvmsg}
+     *                                  fails ({@link ErrnoException})
      * @throws IllegalArgumentException if {@code fd} or {@code maxPayload} is negative
      */
     public static ReceivedMessage receive(int fd, int maxPayload) throws IOException {
+        return receive(fd, maxPayload, SendMsg.SCM_MAX_FD);
+    }
+
+    /**
+     * Receives one frame, reading no byte past its end: the next frame's descriptors stay with the
+     * next frame.
+     *
+     * <p>Ownership: the frame's descriptors are the caller's ({@link ReceivedMessage#installedDescriptors()}:
+     * those the peer passed, and the pidfds of its reads when {@code SO_PASSPIDFD} is on). If the frame
+     * cannot be returned (end of stream inside it, a length over {@code maxPayload}, more than
+     * {@code maxDescriptors} passed descriptors), every descriptor received for it is closed before the
+     * exception leaves. Memory: one buffer of the frame's length, whatever the number of reads.
+     *
+     * @param fd             a connected blocking stream socket
+     * @param maxPayload     the largest payload to accept
+     * @param maxDescriptors the most descriptors ({@code SCM_RIGHTS}) to accept with one frame, so that a
+     *                       peer cannot fill this process's descriptor table; pidfds are not counted
+     * @return the frame's payload, the flags of its reads or'd together, and its ancillary data; null
+     *         at end of stream between frames
+     * @throws EOFException             if the stream ends inside a frame
+     * @throws IOException              if a frame is longer than {@code maxPayload} or carries more than
+     *                                  {@code maxDescriptors} descriptors (the stream is then out of
+     *                                  step), or {@code recvmsg} fails ({@link ErrnoException})
+     * @throws IllegalArgumentException if {@code fd}, {@code maxPayload} or {@code maxDescriptors} is negative
+     */
+    public static ReceivedMessage receive(int fd, int maxPayload, int maxDescriptors) throws IOException {
         Arguments.requireFd(fd);
         Arguments.requireNonNegative(maxPayload, "maxPayload");
-        List<ControlMessage> ancillary = new ArrayList<>(1);
-        int[] flags = {0};
+        Arguments.requireNonNegative(maxDescriptors, "maxDescriptors");
+        FrameReader reader = new FrameReader(fd, maxDescriptors);
         boolean done = false;
-        try {
-            byte[] header = readExactly(fd, HEADER_SIZE, ancillary, flags, true);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment header = reader.readExactly(arena.allocate(HEADER_SIZE), true);
             if (header == null) {
                 done = true;
                 return null;
             }
-            int length = ByteBuffer.wrap(header).getInt();
+            int length = header.get(BIG_ENDIAN_INT, 0);
             if (length < 0 || length > maxPayload) {
                 throw new IOException("a frame of " + Integer.toUnsignedLong(length) + " bytes is longer than maxPayload "
                         + maxPayload + "; the stream is out of step");
             }
-            byte[] payload = readExactly(fd, length, ancillary, flags, false);
-            ReceivedMessage frame = new ReceivedMessage(payload, flags[0], ancillary);
+            MemorySegment payload = reader.readExactly(arena.allocate(Math.max(1, length)).asSlice(0, length), false);
+            ReceivedMessage frame = new ReceivedMessage(payload.toArray(ValueLayout.JAVA_BYTE), reader.flags, reader.ancillary);
             done = true;
             return frame;
         } finally {
             if (!done) {
-                closeAll(ancillary);
+                reader.closeAll();
             }
         }
     }
 
-    /** Reads exactly {@code count} bytes; null if the stream ends before the first one and that is allowed. */
-    private static byte[] readExactly(int fd, int count, List<ControlMessage> ancillary, int[] flags, boolean eofAllowed)
-            throws IOException {
-        byte[] result = new byte[count];
-        int filled = 0;
-        while (filled < count) {
-            ReceivedMessage part = SendMsg.recvmsg(fd, count - filled, SendMsg.DEFAULT_CMSG_SIZE, SendMsg.MSG_WAITALL);
-            ancillary.addAll(part.ancillary());
-            flags[0] |= part.flags();
-            if (part.data().length == 0) {
-                // A clean end between frames carries no descriptor; with SO_PASSCRED on, Linux still
-                // attaches the credentials of the closing peer to the end-of-stream read.
-                if (eofAllowed && filled == 0 && ReceivedMessage.fileDescriptors(ancillary).length == 0) {
-                    return null;
+    /** The reads of one frame: what they collected, and the descriptor limit. */
+    private static final class FrameReader {
+        private final int fd;
+        private final int maxDescriptors;
+        private final List<ControlMessage> ancillary = new ArrayList<>(4);
+        private int flags;
+        private int descriptors;
+
+        FrameReader(int fd, int maxDescriptors) {
+            this.fd = fd;
+            this.maxDescriptors = maxDescriptors;
+        }
+
+        /** Fills {@code target} exactly; null if the stream ends before its first byte and that is allowed. */
+        MemorySegment readExactly(MemorySegment target, boolean eofAllowed) throws IOException {
+            long filled = 0;
+            long count = target.byteSize();
+            while (filled < count) {
+                ReceiveResult part = SendMsg.recvmsg(fd, new MemorySegment[] {target.asSlice(filled)},
+                        SendMsg.DEFAULT_CMSG_SIZE, SendMsg.MSG_WAITALL);
+                keep(part);
+                if (part.bytes() == 0) {
+                    // A clean end between frames carries no descriptor; with SO_PASSCRED on, Linux still
+                    // attaches the credentials of the closing peer to the end-of-stream read.
+                    if (eofAllowed && filled == 0 && ReceivedMessage.installedDescriptors(ancillary).length == 0) {
+                        return null;
+                    }
+                    throw new EOFException("the stream ended " + filled + " bytes into a " + count + "-byte part of a frame");
                 }
-                throw new EOFException("the stream ended " + filled + " bytes into a " + count + "-byte part of a frame");
+                filled += part.bytes();
             }
-            System.arraycopy(part.data(), 0, result, filled, part.data().length);
-            filled += part.data().length;
+            return target;
         }
-        return result;
-    }
 
-    private static void closeAll(List<ControlMessage> ancillary) {
-        for (int fd : ReceivedMessage.fileDescriptors(ancillary)) {
+        /** Takes a read's control messages, or closes their descriptors if they cannot be kept. */
+        private void keep(ReceiveResult part) throws IOException {
             try {
-                Posix.close(fd);
-            } catch (ErrnoException ignored) {
-                // Closing a descriptor we own can only fail if it is already gone.
+                ancillary.addAll(part.ancillary());
+            } catch (Throwable failure) {
+                Closing.quietly(part.installedDescriptors());
+                throw failure;
             }
+            flags |= part.flags();
+            descriptors += part.fileDescriptors().length;
+            if (descriptors > maxDescriptors) {
+                throw new IOException("a frame carries more than " + maxDescriptors + " descriptors; they are closed and"
+                        + " the stream is out of step");
+            }
+        }
+
+        void closeAll() {
+            Closing.quietly(ReceivedMessage.installedDescriptors(ancillary));
         }
     }
 }

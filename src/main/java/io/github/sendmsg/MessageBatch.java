@@ -1,10 +1,9 @@
 package io.github.sendmsg;
 
+import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.Errno;
+import io.github.sendmsg.internal.MessageVector;
 import io.github.sendmsg.internal.Platform;
-import io.github.sendmsg.internal.Syscalls;
-import io.github.sendmsg.internal.libc.Libc;
-import io.github.sendmsg.internal.libc.mmsghdr;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -34,24 +33,20 @@ import java.util.Objects;
 public final class MessageBatch implements AutoCloseable {
 
     /** For {@link #receive}: block for the first message only, then take what is queued. */
-    public static final int MSG_WAITFORONE = Libc.MSG_WAITFORONE();
-
-    private static final long SLOT = mmsghdr.sizeof();
-    private static final long LENGTH = mmsghdr.msg_len$offset();
+    public static final int MSG_WAITFORONE = Constants.MSG_WAITFORONE;
 
     private final Arena arena;
-    private final MemorySegment headers;
+    private final MessageVector vector;
     private final MemorySegment capture;
     private final NativeMessage[] messages;
 
     private MessageBatch(Arena arena, int count, int maxBuffers, int controlCapacity) {
         this.arena = arena;
-        this.headers = mmsghdr.allocateArray(count, arena);
+        this.vector = new MessageVector(arena, count);
         this.capture = arena.allocate(Errno.CAPTURE_LAYOUT);
         this.messages = new NativeMessage[count];
         for (int i = 0; i < count; i++) {
-            MemorySegment header = mmsghdr.msg_hdr(mmsghdr.asSlice(headers, i));
-            messages[i] = new NativeMessage(arena, false, header, maxBuffers, controlCapacity);
+            messages[i] = new NativeMessage(arena, false, vector.header(i, arena, maxBuffers), controlCapacity);
         }
     }
 
@@ -118,9 +113,9 @@ public final class MessageBatch implements AutoCloseable {
         if (onlyAncillary) {
             NativeMessage.requireByteWithAncillary(fd);
         }
-        int sent = Syscalls.sendmmsg(capture, fd, headers, count, flags | SendMsg.MSG_NOSIGNAL);
+        int sent = vector.send(capture, fd, count, flags);
         if (sent < 0) {
-            throw new ErrnoException("sendmmsg", -sent);
+            throw new ErrnoException("sendmmsg", fd, -sent);
         }
         return sent;
     }
@@ -143,24 +138,32 @@ public final class MessageBatch implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             messages[i].prepareReceive(flags);
         }
-        int received = Syscalls.recvmmsg(capture, fd, headers, count, flags | SendMsg.MSG_CMSG_CLOEXEC);
+        int received = vector.receive(capture, fd, count, flags);
         if (received < 0) {
-            throw new ErrnoException("recvmmsg", -received);
+            for (int i = 0; i < count; i++) {
+                messages[i].forgetReceive();
+            }
+            throw new ErrnoException("recvmmsg", fd, -received);
         }
-        for (int i = 0; i < received; i++) {
-            messages[i].finishReceive();
+        for (int i = 0; i < count; i++) {
+            if (i < received) {
+                messages[i].finishReceive();
+            } else {
+                messages[i].forgetReceive();  // nothing arrived into it: it must not show an earlier call's data
+            }
         }
         return received;
     }
 
     /**
-     * The bytes message {@code index} sent or received in the last call ({@code msg_len}).
+     * The bytes message {@code index} sent or received in the last call ({@code msg_len}); 0 for a
+     * message the last call did not send or fill.
      *
      * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
      */
     public long length(int index) {
         Objects.checkIndex(index, messages.length);
-        return Integer.toUnsignedLong(headers.get(Libc.C_INT, index * SLOT + LENGTH));
+        return vector.length(index);
     }
 
     private void checkCount(int count) {

@@ -1,19 +1,17 @@
 package io.github.sendmsg;
 
 import io.github.sendmsg.internal.ControlBuffer;
+import io.github.sendmsg.internal.ControlWriter;
 import io.github.sendmsg.internal.Errno;
+import io.github.sendmsg.internal.MessageHeader;
 import io.github.sendmsg.internal.Platform;
-import io.github.sendmsg.internal.Syscalls;
-import io.github.sendmsg.internal.UnixAddress;
+import io.github.sendmsg.internal.SocketAddresses;
 import io.github.sendmsg.internal.Vectors;
-import io.github.sendmsg.internal.libc.iovec;
-import io.github.sendmsg.internal.libc.msghdr;
-import io.github.sendmsg.internal.libc.sockaddr_un;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
+import java.net.SocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,44 +43,47 @@ import java.util.Objects;
  * <p><b>Threads.</b> Not thread-safe: one thread at a time may use a message, any thread may (its
  * memory comes from a shared arena). {@link #close()} frees the native memory; closing while another
  * thread is inside {@code send}/{@code receive} fails with {@link IllegalStateException} instead of
- * freeing memory in use. The buffers' own memory must stay alive while a call runs: the message
- * checks that it is alive before each call, but cannot hold it open.
+ * freeing memory in use.
+ *
+ * <p><b>The buffers' memory.</b> Before each call the message refuses, as FFM itself would, a buffer
+ * whose arena is closed ({@link IllegalStateException}) or that is confined to another thread than
+ * the caller ({@link WrongThreadException}), and for a receive a read-only one
+ * ({@link IllegalArgumentException}: a message may still send from it). It cannot hold a shared arena
+ * open during the call: keep the buffers' arena open until the call returns.
  *
  * <p><b>Ownership.</b> Descriptors added with {@code addRights} stay the caller's. Descriptors
  * received belong to the caller from the moment {@link #receive} returns: take them with
- * {@link #fileDescriptor(int)} and close them, before the next receive replaces the control data.
+ * {@link #fileDescriptor(int)} (and {@link #pidFd()} when {@code SO_PASSPIDFD} is on) and close them,
+ * before the next receive replaces the control data.
  */
 public final class NativeMessage implements AutoCloseable {
 
-    private static final long IOVEC_SIZE = iovec.sizeof();
-    private static final int NAME_SIZE = (int) sockaddr_un.sizeof();
+    private static final int NAME_SIZE = SocketAddresses.CAPACITY;
 
     private final Arena arena;
     private final boolean ownsArena;
-    private final MemorySegment header;
+    private final MessageHeader header;
     private final MemorySegment capture;
-    private final MemorySegment iovecs;
-    private final MemorySegment sendControl;
+    private final ControlWriter outgoing;
     private final MemorySegment receiveControl;
     private final MemorySegment sendName;
     private final MemorySegment receiveName;
     private final MemorySegment[] buffers;
     private final int controlCapacity;
     private int bufferCount;
-    private long sendControlLength;
     private int sendNameLength;
     private long receivedControlLength;
     private int receivedNameLength;
     private int receivedFlags;
-    private int requestedFlags;
 
-    NativeMessage(Arena arena, boolean ownsArena, MemorySegment header, int maxBuffers, int controlCapacity) {
+    /** A message over {@code header}, whose other memory comes from {@code arena}. */
+    NativeMessage(Arena arena, boolean ownsArena, MessageHeader header, int controlCapacity) {
         this.arena = arena;
         this.ownsArena = ownsArena;
         this.header = header;
         this.capture = arena.allocate(Errno.CAPTURE_LAYOUT);
-        this.iovecs = iovec.allocateArray(Math.max(1, maxBuffers), arena);
-        this.sendControl = arena.allocate(Math.max(1, controlCapacity), ControlBuffer.ALIGNMENT);
+        int maxBuffers = header.capacity();
+        this.outgoing = new ControlWriter(arena.allocate(Math.max(1, controlCapacity), ControlBuffer.ALIGNMENT), controlCapacity);
         this.receiveControl = arena.allocate(Math.max(1, controlCapacity), ControlBuffer.ALIGNMENT);
         this.sendName = arena.allocate(NAME_SIZE, ControlBuffer.ALIGNMENT);
         this.receiveName = arena.allocate(NAME_SIZE, ControlBuffer.ALIGNMENT);
@@ -106,7 +107,7 @@ public final class NativeMessage implements AutoCloseable {
         Platform.requireSupported();
         Arena arena = Arena.ofShared();
         try {
-            return new NativeMessage(arena, true, msghdr.allocate(arena), maxBuffers, controlCapacity);
+            return new NativeMessage(arena, true, MessageHeader.allocate(arena, maxBuffers), controlCapacity);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -131,19 +132,26 @@ public final class NativeMessage implements AutoCloseable {
     }
 
     /**
-     * Makes {@code segment} the only buffer.
+     * Makes {@code segment} the only buffer: every buffer set before is forgotten.
      *
      * @return this message
      * @throws NullPointerException     if {@code segment} is null
      * @throws IllegalArgumentException if {@code segment} is not native memory
      */
     public NativeMessage setBuffer(MemorySegment segment) {
-        bufferCount = 0;
+        Objects.requireNonNull(segment, "segment");
+        clearBuffers();
         return setBuffer(0, segment);
     }
 
+    private void clearBuffers() {
+        Arrays.fill(buffers, null);
+        bufferCount = 0;
+    }
+
     /**
-     * Sets buffer {@code index}; the message then has at least {@code index + 1} buffers.
+     * Sets buffer {@code index}, replacing the one there; the message then has at least
+     * {@code index + 1} buffers, and every buffer below {@code index} must be set before a call.
      *
      * @return this message
      * @throws NullPointerException      if {@code segment} is null
@@ -158,13 +166,13 @@ public final class NativeMessage implements AutoCloseable {
                     + " go into an iovec): allocate it from an Arena, or use SendMsg.sendmsg(int, MemorySegment[], …)");
         }
         buffers[index] = segment;
-        Vectors.set(iovecs, index, segment, segment.byteSize());
+        header.setIovec(index, segment, segment.byteSize());
         bufferCount = Math.max(bufferCount, index + 1);
         return this;
     }
 
     /**
-     * Makes {@code segments} the buffers, in order.
+     * Makes {@code segments} the buffers, in order: every buffer set before is forgotten.
      *
      * @return this message
      * @throws NullPointerException     if {@code segments} or an element is null
@@ -175,7 +183,10 @@ public final class NativeMessage implements AutoCloseable {
         if (segments.length > buffers.length) {
             throw new IllegalArgumentException("this message takes at most " + buffers.length + " buffers, not " + segments.length);
         }
-        bufferCount = 0;
+        for (int i = 0; i < segments.length; i++) {
+            Objects.requireNonNull(segments[i], "segments[" + i + "]");
+        }
+        clearBuffers();
         for (int i = 0; i < segments.length; i++) {
             setBuffer(i, segments[i]);
         }
@@ -193,7 +204,7 @@ public final class NativeMessage implements AutoCloseable {
      * @return this message
      */
     public NativeMessage clearControl() {
-        sendControlLength = 0;
+        outgoing.clear();
         return this;
     }
 
@@ -207,9 +218,7 @@ public final class NativeMessage implements AutoCloseable {
      */
     public NativeMessage addRights(int fd) {
         Arguments.requireFd(fd);
-        checkDescriptorCount(1);
-        MemorySegment data = reserve(SendMsg.SOL_SOCKET, SendMsg.SCM_RIGHTS, Integer.BYTES);
-        data.set(ValueLayout.JAVA_INT_UNALIGNED, 0, fd);
+        ControlWriter.putFd(outgoing.appendRights(1), 0, fd);
         return this;
     }
 
@@ -246,48 +255,34 @@ public final class NativeMessage implements AutoCloseable {
      */
     public NativeMessage add(ControlMessage message) {
         Objects.requireNonNull(message, "message");
-        SendMsg.checkAncillary(List.of(message));  // the same rules as every send
-        checkDescriptorCount(message.isRights() ? message.data().length / Integer.BYTES : 0);
-        byte[] data = message.data();
-        MemorySegment target = reserve(message.level(), message.type(), data.length);
-        MemorySegment.copy(data, 0, target, ValueLayout.JAVA_BYTE, 0, data.length);
+        Ancillaries.check(List.of(message));  // the same rules as every send
+        outgoing.append(message.level(), message.type(), message.data());
         return this;
     }
 
     /**
-     * Refuses to take the message past {@link SendMsg#SCM_MAX_FD} descriptors, as every send does,
-     * instead of letting the kernel answer {@code EINVAL}.
-     */
-    private void checkDescriptorCount(int added) {
-        int present = ControlBuffer.countFds(sendControl, sendControlLength);
-        if (present + added > SendMsg.SCM_MAX_FD) {
-            throw new IllegalArgumentException("at most " + SendMsg.SCM_MAX_FD + " descriptors can be sent in one"
-                    + " message (Linux SCM_MAX_FD); this message has " + present + " and " + added + " more were added");
-        }
-    }
-
-    /** Appends a zeroed control message header and returns its data area. */
-    private MemorySegment reserve(int level, int type, int dataLength) {
-        long space = ControlBuffer.space(dataLength);
-        if (sendControlLength + space > controlCapacity()) {
-            throw new IllegalArgumentException("the control buffer holds " + controlCapacity() + " bytes; "
-                    + sendControlLength + " are used and this message needs " + space);
-        }
-        MemorySegment slot = sendControl.asSlice(sendControlLength, space).fill((byte) 0);
-        ControlBuffer.putHeader(slot, 0, level, type, dataLength);
-        sendControlLength += space;
-        return slot.asSlice(ControlBuffer.HEADER, dataLength);
-    }
-
-    /**
-     * Sends to {@code address} from now on: an {@code AF_UNIX} path or {@code "@name"}; null to send
-     * to the connected peer.
+     * Sends to {@code address} from now on: an {@code AF_UNIX} path or {@code "@name"} (the
+     * {@code String} form {@link #address()} reports); null to send to the connected peer.
      *
      * @return this message
      * @throws IllegalArgumentException if the address cannot be an {@code AF_UNIX} address
      */
     public NativeMessage setAddress(String address) {
-        sendNameLength = address == null ? 0 : UnixAddress.encode(sendName, address);
+        sendNameLength = address == null ? 0 : SocketAddresses.encodeUnix(sendName, address);
+        return this;
+    }
+
+    /**
+     * Sends to {@code destination} from now on: a {@link UnixAddress}, the JDK's
+     * {@link java.net.UnixDomainSocketAddress}, or an {@link java.net.InetSocketAddress} on an
+     * {@code AF_INET}/{@code AF_INET6} socket (such as the {@link #sender()} of a receive); null to send
+     * to the connected peer.
+     *
+     * @return this message
+     * @throws IllegalArgumentException for an address of another type, unresolved, or that does not fit
+     */
+    public NativeMessage setDestination(SocketAddress destination) {
+        sendNameLength = destination == null ? 0 : Addresses.encode(sendName, destination);
         return this;
     }
 
@@ -302,7 +297,8 @@ public final class NativeMessage implements AutoCloseable {
      * @throws IllegalArgumentException if {@code fd} is negative, or nothing but ancillary data would go
      *                                  over a stream socket (the kernel would drop it)
      * @throws IllegalStateException    if this message or a buffer's memory was closed, or a buffer
-     *                                  below the last one set was never set
+     *                                  below the last one set is not set
+     * @throws WrongThreadException     if a buffer is confined to another thread
      */
     public long send(int fd, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
@@ -310,20 +306,20 @@ public final class NativeMessage implements AutoCloseable {
         if (sendsOnlyAncillary()) {
             requireByteWithAncillary(fd);
         }
-        long sent = Syscalls.sendmsg(capture, fd, header, flags | SendMsg.MSG_NOSIGNAL);
+        long sent = header.send(capture, fd, flags);
         if (sent < 0) {
-            throw new ErrnoException("sendmsg", (int) -sent);
+            throw Errors.send(fd, (int) -sent);
         }
         return sent;
     }
 
     /** True if this message would send control data with no bytes and no address. */
     boolean sendsOnlyAncillary() {
-        return sendControlLength > 0 && sendNameLength == 0 && totalLength() == 0;
+        return outgoing.length() > 0 && sendNameLength == 0 && header.totalLength(bufferCount) == 0;
     }
 
     static void requireByteWithAncillary(int fd) {
-        if (Sockets.type(fd) == SendMsg.SOCK_STREAM) {
+        if (Sockets.isStream(fd)) {
             throw new IllegalArgumentException("a stream socket needs at least one byte of data to carry"
                     + " ancillary data: the kernel would silently drop control messages sent with none");
         }
@@ -338,72 +334,65 @@ public final class NativeMessage implements AutoCloseable {
      * @param flags {@code MSG_*} flags
      * @return the number of bytes received; 0 at end of stream
      * @throws ErrnoException           if {@code recvmsg} fails
-     * @throws IllegalArgumentException if {@code fd} is negative
+     * @throws IllegalArgumentException if {@code fd} is negative, or a buffer is read-only
      * @throws IllegalStateException    if this message or a buffer's memory was closed, or a buffer
-     *                                  below the last one set was never set
+     *                                  below the last one set is not set
+     * @throws WrongThreadException     if a buffer is confined to another thread
      */
     public long receive(int fd, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
         prepareReceive(flags);
-        long received = Syscalls.recvmsg(capture, fd, header, flags | SendMsg.MSG_CMSG_CLOEXEC);
+        long received = header.receive(capture, fd);
         if (received < 0) {
-            throw new ErrnoException("recvmsg", (int) -received);
+            throw Errors.receive(fd, (int) -received);
         }
         finishReceive();
         return received;
     }
 
-    /** Fills the header for a send; shared with {@link MessageBatch}. */
+    /** Checks the buffers and fills the header for a send; shared with {@link MessageBatch}. */
     void prepareSend() {
-        checkBuffersAlive();
-        fill(sendName, sendNameLength, sendControl, sendControlLength);
+        checkBuffers(false);
+        header.prepareSend(bufferCount, sendName, sendNameLength, outgoing.segment(), outgoing.length());
     }
 
-    /** Fills the header for a receive; shared with {@link MessageBatch}. */
+    /** Checks the buffers and fills the header for a receive; shared with {@link MessageBatch}. */
     void prepareReceive(int flags) {
-        checkBuffersAlive();
+        checkBuffers(true);
         receivedControlLength = 0;
         receivedNameLength = 0;
         receivedFlags = 0;
-        requestedFlags = flags;
-        fill(receiveName, NAME_SIZE, receiveControl, controlCapacity());
+        header.prepareReceive(bufferCount, receiveName, NAME_SIZE, receiveControl, controlCapacity, flags);
     }
 
     /** Reads back what the kernel wrote into the header after a receive. */
     void finishReceive() {
-        receivedControlLength = Math.min(msghdr.msg_controllen(header), controlCapacity());
-        receivedNameLength = msghdr.msg_namelen(header);
-        receivedFlags = msghdr.msg_flags(header) & ~(SendMsg.MSG_CMSG_CLOEXEC & ~requestedFlags);
+        receivedControlLength = header.receivedControlLength(controlCapacity);
+        receivedNameLength = header.receivedNameLength();
+        receivedFlags = header.receivedFlags();
     }
 
-    private void fill(MemorySegment name, int nameLength, MemorySegment control, long controlLength) {
-        msghdr.msg_name(header, nameLength == 0 ? MemorySegment.NULL : name);
-        msghdr.msg_namelen(header, nameLength);
-        msghdr.msg_iov(header, iovecs);
-        msghdr.msg_iovlen(header, bufferCount);
-        msghdr.msg_control(header, controlLength == 0 ? MemorySegment.NULL : control);
-        msghdr.msg_controllen(header, controlLength);
-        msghdr.msg_flags(header, 0);
+    /** Forgets the last receive: the message of a batch that the batch's last call did not fill. */
+    void forgetReceive() {
+        receivedControlLength = 0;
+        receivedNameLength = 0;
+        receivedFlags = 0;
     }
 
-    private void checkBuffersAlive() {
+    private void checkBuffers(boolean forReceive) {
         for (int i = 0; i < bufferCount; i++) {
-            if (buffers[i] == null) {
+            MemorySegment buffer = buffers[i];
+            if (buffer == null) {
                 throw new IllegalStateException("buffer " + i + " of this message is not set, but buffer "
                         + (bufferCount - 1) + " is: set every buffer below the last one");
             }
-            if (!buffers[i].scope().isAlive()) {
+            if (!buffer.scope().isAlive()) {
                 throw new IllegalStateException("buffer " + i + " of this message was freed (its arena is closed)");
             }
+            if (!buffer.isAccessibleBy(Thread.currentThread()) || (forReceive && buffer.isReadOnly())) {
+                MessageHeader.requireUsable(buffer, "buffer " + i + " of this message", forReceive);
+            }
         }
-    }
-
-    private long totalLength() {
-        long total = 0;
-        for (int i = 0; i < bufferCount; i++) {
-            total += iovecs.get(ValueLayout.JAVA_LONG, i * IOVEC_SIZE + iovec.iov_len$offset());
-        }
-        return total;
     }
 
     /**
@@ -443,20 +432,36 @@ public final class NativeMessage implements AutoCloseable {
         return fds;
     }
 
+    /**
+     * The pidfd ({@code SCM_PIDFD}) the last receive installed when {@code SO_PASSPIDFD} is on
+     * ({@link SendMsg#setPassPidFd(int, boolean)}), or -1 if none. Allocates nothing. The caller's to close.
+     */
+    public int pidFd() {
+        return ControlBuffer.pidFd(receiveControl, receivedControlLength);
+    }
+
     /** The control messages of the last receive, copied out, in order. */
     public List<ControlMessage> ancillary() {
-        List<ControlMessage> messages = new ArrayList<>(2);
-        ControlBuffer.parse(receiveControl, receivedControlLength, (level, type, data) ->
-                messages.add(new ControlMessage(level, type, data.toArray(ValueLayout.JAVA_BYTE))));
-        return List.copyOf(messages);
+        return List.copyOf(Ancillaries.parse(receiveControl, receivedControlLength));
     }
 
     /**
-     * The sender's address from the last receive: a path, or {@code "@name"} for an abstract name;
-     * null when the sending socket has no name (an unbound socket, or either end of a socket pair).
+     * The {@code AF_UNIX} sender's address from the last receive, in its {@code String} form: a path,
+     * or {@code "@name"} for an abstract name (bytes that are not UTF-8 as U+DC80 to U+DCFF), which
+     * {@link #setAddress(String)} takes back to reach the same socket; null when the sending socket has
+     * no name (an unbound socket, or either end of a socket pair), and for a sender of another family
+     * (see {@link #sender()}).
      */
     public String address() {
-        return UnixAddress.decode(receiveName, receivedNameLength);
+        return sender() instanceof UnixAddress unix ? unix.asString() : null;
+    }
+
+    /**
+     * The sender's address from the last receive, read by its family: a {@link UnixAddress} (exact
+     * bytes), an {@link java.net.InetSocketAddress} on {@code AF_INET}/{@code AF_INET6}; null for none.
+     */
+    public SocketAddress sender() {
+        return Addresses.sender(receiveName, receivedNameLength);
     }
 
     /**

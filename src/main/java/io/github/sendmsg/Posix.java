@@ -1,12 +1,13 @@
 package io.github.sendmsg;
 
+import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.Scratch;
+import io.github.sendmsg.internal.SocketAddresses;
 import io.github.sendmsg.internal.Syscalls;
-import io.github.sendmsg.internal.UnixAddress;
-import io.github.sendmsg.internal.libc.Libc;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.SocketAddress;
 import java.util.Objects;
 
 /**
@@ -19,8 +20,8 @@ import java.util.Objects;
  * {@link #accept}) pin a virtual thread to its carrier while they wait.
  *
  * <p>{@code AF_UNIX} paths are filesystem paths in UTF-8, or Linux abstract names written with a
- * leading {@code '@'} ({@code "@my-service"}). Abstract names have no permissions: any process in
- * the same network namespace may connect to them.
+ * leading {@code '@'} ({@code "@my-service"}), as {@link UnixAddress} describes. Abstract names have
+ * no permissions: any process in the same network namespace may connect to them.
  */
 public final class Posix {
 
@@ -46,14 +47,18 @@ public final class Posix {
      * @throws ErrnoException if {@code socketpair} fails ({@code EOPNOTSUPP} for other domains …)
      */
     public static int[] socketpair(int domain, int type) throws ErrnoException {
+        // Allocated before the call: running out of memory after it would lose the two descriptors.
+        int[] pair = new int[2];
         Scratch scratch = Scratch.acquire();
         try {
             MemorySegment fds = scratch.small().asSlice(0, 2 * Integer.BYTES);
-            int result = Syscalls.socketpair(scratch.capture(), domain, type | Libc.SOCK_CLOEXEC(), 0, fds);
+            int result = Syscalls.socketpair(scratch.capture(), domain, type | Constants.SOCK_CLOEXEC, 0, fds);
             if (result < 0) {
                 throw new ErrnoException("socketpair", -result);
             }
-            return fds.toArray(ValueLayout.JAVA_INT);
+            pair[0] = fds.get(ValueLayout.JAVA_INT, 0);
+            pair[1] = fds.get(ValueLayout.JAVA_INT, Integer.BYTES);
+            return pair;
         } finally {
             scratch.release();
         }
@@ -66,14 +71,17 @@ public final class Posix {
      * @throws ErrnoException if {@code pipe2} fails
      */
     public static int[] pipe() throws ErrnoException {
+        int[] pipe = new int[2];
         Scratch scratch = Scratch.acquire();
         try {
             MemorySegment fds = scratch.small().asSlice(0, 2 * Integer.BYTES);
-            int result = Syscalls.pipe2(scratch.capture(), fds, Libc.O_CLOEXEC());
+            int result = Syscalls.pipe2(scratch.capture(), fds, Constants.O_CLOEXEC);
             if (result < 0) {
                 throw new ErrnoException("pipe2", -result);
             }
-            return fds.toArray(ValueLayout.JAVA_INT);
+            pipe[0] = fds.get(ValueLayout.JAVA_INT, 0);
+            pipe[1] = fds.get(ValueLayout.JAVA_INT, Integer.BYTES);
+            return pipe;
         } finally {
             scratch.release();
         }
@@ -96,7 +104,7 @@ public final class Posix {
             MemorySegment buffer = scratch.data(max);
             long count = Syscalls.read(scratch.capture(), fd, buffer, max);
             if (count < 0) {
-                throw new ErrnoException("read", (int) -count);
+                throw new ErrnoException("read", fd, (int) -count);
             }
             return buffer.asSlice(0, count).toArray(ValueLayout.JAVA_BYTE);
         } finally {
@@ -125,7 +133,7 @@ public final class Posix {
             MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
             long count = Syscalls.write(scratch.capture(), fd, buffer, data.length);
             if (count < 0) {
-                throw new ErrnoException("write", (int) -count);
+                throw new ErrnoException("write", fd, (int) -count);
             }
             return (int) count;
         } finally {
@@ -147,7 +155,7 @@ public final class Posix {
         try {
             int result = Syscalls.close(scratch.capture(), fd);
             if (result < 0) {
-                throw new ErrnoException("close", -result);
+                throw new ErrnoException("close", fd, -result);
             }
         } finally {
             scratch.release();
@@ -165,7 +173,7 @@ public final class Posix {
     public static int socket(int domain, int type) throws ErrnoException {
         Scratch scratch = Scratch.acquire();
         try {
-            int fd = Syscalls.socket(scratch.capture(), domain, type | Libc.SOCK_CLOEXEC(), 0);
+            int fd = Syscalls.socket(scratch.capture(), domain, type | Constants.SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("socket", -fd);
             }
@@ -187,7 +195,24 @@ public final class Posix {
      *                                  takes more than 107 bytes
      */
     public static void bind(int fd, String path) throws ErrnoException {
-        addressCall(fd, path, true);
+        Objects.requireNonNull(path, "path");
+        addressCall(fd, null, path, true);
+    }
+
+    /**
+     * Binds a socket to {@code address}: a {@link UnixAddress} (exact bytes), the JDK's
+     * {@link java.net.UnixDomainSocketAddress}, or an {@link java.net.InetSocketAddress} for an
+     * {@code AF_INET}/{@code AF_INET6} socket (port 0 picks a free one).
+     *
+     * @param fd      a socket of the address's family
+     * @param address where to bind
+     * @throws ErrnoException           if {@code bind} fails ({@code EADDRINUSE}, {@code EACCES},
+     *                                  {@code EINVAL} for an address of another family …)
+     * @throws NullPointerException     if {@code address} is null
+     * @throws IllegalArgumentException if {@code fd} is negative, or the address is of another type or unresolved
+     */
+    public static void bindTo(int fd, SocketAddress address) throws ErrnoException {
+        addressCall(fd, Objects.requireNonNull(address, "address"), null, true);
     }
 
     /**
@@ -202,21 +227,36 @@ public final class Posix {
      *                                  takes more than 107 bytes
      */
     public static void connect(int fd, String path) throws ErrnoException {
-        addressCall(fd, path, false);
+        Objects.requireNonNull(path, "path");
+        addressCall(fd, null, path, false);
     }
 
-    private static void addressCall(int fd, String path, boolean bind) throws ErrnoException {
+    /**
+     * Connects a socket to {@code address}, as {@link #bindTo(int, SocketAddress)} takes it. Not retried
+     * if interrupted (the connection goes on in the kernel).
+     *
+     * @param fd      a socket of the address's family
+     * @param address where to connect
+     * @throws ErrnoException           if {@code connect} fails ({@code ENOENT}, {@code ECONNREFUSED} …)
+     * @throws NullPointerException     if {@code address} is null
+     * @throws IllegalArgumentException if {@code fd} is negative, or the address is of another type or unresolved
+     */
+    public static void connectTo(int fd, SocketAddress address) throws ErrnoException {
+        addressCall(fd, Objects.requireNonNull(address, "address"), null, false);
+    }
+
+    /** {@code bind} or {@code connect} to {@code address}, or to the {@code AF_UNIX} name {@code path}. */
+    private static void addressCall(int fd, SocketAddress address, String path, boolean bind) throws ErrnoException {
         Arguments.requireFd(fd);
-        Objects.requireNonNull(path, "path");
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment address = scratch.small();
-            int length = UnixAddress.encode(address, path);
+            MemorySegment name = scratch.small();
+            int length = address != null ? Addresses.encode(name, address) : SocketAddresses.encodeUnix(name, path);
             int result = bind
-                    ? Syscalls.bind(scratch.capture(), fd, address, length)
-                    : Syscalls.connect(scratch.capture(), fd, address, length);
+                    ? Syscalls.bind(scratch.capture(), fd, name, length)
+                    : Syscalls.connect(scratch.capture(), fd, name, length);
             if (result < 0) {
-                throw new ErrnoException(bind ? "bind" : "connect", -result);
+                throw new ErrnoException(bind ? "bind" : "connect", fd, -result);
             }
         } finally {
             scratch.release();
@@ -237,7 +277,7 @@ public final class Posix {
         try {
             int result = Syscalls.listen(scratch.capture(), fd, backlog);
             if (result < 0) {
-                throw new ErrnoException("listen", -result);
+                throw new ErrnoException("listen", fd, -result);
             }
         } finally {
             scratch.release();
@@ -256,9 +296,9 @@ public final class Posix {
         Arguments.requireFd(fd);
         Scratch scratch = Scratch.acquire();
         try {
-            int connection = Syscalls.accept4(scratch.capture(), fd, Libc.SOCK_CLOEXEC());
+            int connection = Syscalls.accept4(scratch.capture(), fd, Constants.SOCK_CLOEXEC);
             if (connection < 0) {
-                throw new ErrnoException("accept4", -connection);
+                throw new ErrnoException("accept4", fd, -connection);
             }
             return connection;
         } finally {

@@ -1,5 +1,7 @@
 package io.github.sendmsg;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,8 +9,9 @@ import java.util.Objects;
  * What a scatter receive into the caller's buffers returned (Python's {@code recvmsg_into}): the
  * byte count, the flags, the ancillary data and the sender's address.
  *
- * <p><b>Ownership:</b> every descriptor in {@link #fileDescriptors()} is new in this process,
- * close-on-exec, and the caller's to close.
+ * <p><b>Ownership:</b> every descriptor in {@link #installedDescriptors()} is new in this process,
+ * close-on-exec, and the caller's to close: those the sender passed ({@link #fileDescriptors()}) and,
+ * with {@code SO_PASSPIDFD} on, the sender's pidfd.
  *
  * @param bytes     how many bytes were received into the buffers, in order; 0 at end of stream. On a
  *                  datagram socket with {@link SendMsg#MSG_TRUNC} among the flags asked for, the
@@ -16,11 +19,13 @@ import java.util.Objects;
  * @param flags     the {@code msg_flags} the kernel returned ({@link SendMsg#MSG_TRUNC},
  *                  {@link SendMsg#MSG_CTRUNC} …)
  * @param ancillary the control messages received, in order
- * @param address   the sender's {@code AF_UNIX} address: a path, or {@code "@name"} for an abstract
- *                  name; null when the sending socket has no name (an unbound socket, or either end of
- *                  a socket pair). A connected socket reports its peer's name if the peer has one.
+ * @param sender    the sender's address, read by its family: a {@link UnixAddress} (its exact bytes)
+ *                  on an {@code AF_UNIX} socket, an {@link InetSocketAddress} on {@code AF_INET} and
+ *                  {@code AF_INET6}; null when the sending socket has no name (an unbound socket,
+ *                  either end of a socket pair) or the family is another. A connected socket reports
+ *                  its peer's name if the peer has one.
  */
-public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, String address) {
+public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, SocketAddress sender) {
 
     /**
      * Makes a result; the ancillary list is copied.
@@ -31,9 +36,38 @@ public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillar
         ancillary = List.copyOf(Objects.requireNonNull(ancillary, "ancillary"));
     }
 
-    /** Every descriptor received, in order; a new array. The descriptors are the caller's to close. */
+    /**
+     * Makes a result with an {@code AF_UNIX} sender given in its {@code String} form.
+     *
+     * @param address a path or {@code "@name"}, or null for none
+     * @throws NullPointerException     if {@code ancillary} or an item of it is null
+     * @throws IllegalArgumentException if {@code address} cannot be an {@code AF_UNIX} address
+     */
+    public ReceiveResult(long bytes, int flags, List<ControlMessage> ancillary, String address) {
+        this(bytes, flags, ancillary, address == null ? null : UnixAddress.of(address));
+    }
+
+    /**
+     * The {@code AF_UNIX} sender's address in its {@code String} form: a path, or {@code "@name"} for
+     * an abstract name, bytes that are not UTF-8 written as U+DC80 to U+DCFF; given back as a
+     * destination it reaches the same socket. Null when there is no name, and for a sender of another
+     * family (an {@code AF_INET} one is {@link #sender()}, an {@link InetSocketAddress}).
+     */
+    public String address() {
+        return sender instanceof UnixAddress unix ? unix.asString() : null;
+    }
+
+    /** Every descriptor the sender passed ({@code SCM_RIGHTS}), in order; a new array. The caller's to close. */
     public int[] fileDescriptors() {
         return ReceivedMessage.fileDescriptors(ancillary);
+    }
+
+    /**
+     * Every descriptor the receive installed, in order: those of {@link #fileDescriptors()} and a pidfd
+     * when {@code SO_PASSPIDFD} is on. A new array; the caller's to close.
+     */
+    public int[] installedDescriptors() {
+        return ReceivedMessage.installedDescriptors(ancillary);
     }
 
     /** The ancillary data as typed values, in order. */

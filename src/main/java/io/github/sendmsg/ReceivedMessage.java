@@ -12,8 +12,10 @@ import java.util.Objects;
  * data was cut to fit the buffer or {@link SendMsg#MSG_TRUNC} when a datagram was; bits the library
  * itself asked for ({@code MSG_CMSG_CLOEXEC}) are not shown unless the caller asked for them too.
  *
- * <p><b>Ownership:</b> every descriptor in {@link #fileDescriptors()} was installed in this process by
- * the receive and belongs to the caller, who must close it. The record does not copy {@code data}.
+ * <p><b>Ownership:</b> every descriptor in {@link #installedDescriptors()} was installed in this process
+ * by the receive and belongs to the caller, who must close it: the ones the sender passed
+ * ({@link #fileDescriptors()}, {@code SCM_RIGHTS}) and, when {@code SO_PASSPIDFD} is on, the sender's
+ * pidfd ({@code SCM_PIDFD}). The record does not copy {@code data}.
  *
  * @param data      the bytes received; empty at end of stream
  * @param flags     the {@code msg_flags} the kernel returned
@@ -32,12 +34,39 @@ public record ReceivedMessage(byte[] data, int flags, List<ControlMessage> ancil
     }
 
     /**
-     * Every descriptor received, across all {@code SCM_RIGHTS} messages, in order.
+     * Every descriptor the sender passed, across all {@code SCM_RIGHTS} messages, in order. With
+     * {@code SO_PASSPIDFD} on, the sender's pidfd is not among them: close
+     * {@link #installedDescriptors()} to close everything the receive installed.
      *
      * @return a new array; empty when none arrived. The descriptors belong to the caller.
      */
     public int[] fileDescriptors() {
         return fileDescriptors(ancillary);
+    }
+
+    /**
+     * Every descriptor the receive installed in this process, in the order of the control messages:
+     * those of {@link #fileDescriptors()} and a pidfd ({@code SCM_PIDFD}) when {@code SO_PASSPIDFD} is
+     * on. Closing all of these leaves nothing open.
+     *
+     * @return a new array; the descriptors belong to the caller
+     */
+    public int[] installedDescriptors() {
+        return installedDescriptors(ancillary);
+    }
+
+    /** Every descriptor of every control message of {@code ancillary} that installs descriptors, in order. */
+    static int[] installedDescriptors(List<ControlMessage> ancillary) {
+        int[] all = new int[0];
+        for (ControlMessage message : ancillary) {
+            int[] some = message.installedDescriptors();
+            if (some.length > 0) {
+                int[] joined = Arrays.copyOf(all, all.length + some.length);
+                System.arraycopy(some, 0, joined, all.length, some.length);
+                all = joined;
+            }
+        }
+        return all;
     }
 
     /** Every descriptor in every {@code SCM_RIGHTS} message of {@code ancillary}, in order. */
@@ -54,7 +83,10 @@ public record ReceivedMessage(byte[] data, int flags, List<ControlMessage> ancil
         return all;
     }
 
-    /** The ancillary data as typed values, in order: {@link Ancillary.Rights}, {@link Credentials}, {@link Ancillary.Unknown}. */
+    /**
+     * The ancillary data as typed values, in order: {@link Ancillary.Rights}, {@link Credentials},
+     * {@link Ancillary.PidFd}, {@link Ancillary.Unknown}.
+     */
     public List<Ancillary> typed() {
         return ancillary.stream().map(Ancillary::decode).toList();
     }

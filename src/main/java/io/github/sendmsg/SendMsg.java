@@ -1,19 +1,13 @@
 package io.github.sendmsg;
 
+import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.ControlBuffer;
-import io.github.sendmsg.internal.Scratch;
-import io.github.sendmsg.internal.Syscalls;
-import io.github.sendmsg.internal.UnixAddress;
 import io.github.sendmsg.internal.Vectors;
-import io.github.sendmsg.internal.libc.Libc;
-import io.github.sendmsg.internal.libc.msghdr;
-import io.github.sendmsg.internal.libc.sockaddr_un;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.ref.Reference;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,10 +37,14 @@ import java.util.Objects;
  * before an exception leaves the call. Wrong arguments are refused before any system call.
  *
  * <p><b>Memory the kernel reads or fills.</b> Direct buffers and native segments go to the kernel in
- * place, through {@code iovec}s. A buffer whose arena is already closed is refused with
- * {@code IllegalStateException}; but a shared arena closed by another thread <em>during</em> a call
- * is not detected (Java offers no way to hold an arena open across a call that reaches memory only
- * through pointers), so keep the arena open until the call returns, as for any native call.
+ * place, through {@code iovec}s, so the library refuses, before any system call, what FFM itself would
+ * refuse to touch: memory whose arena is closed ({@code IllegalStateException}), memory confined to
+ * another thread ({@code WrongThreadException}: its owner could close it while the kernel uses it), and
+ * read-only memory to receive into ({@code IllegalArgumentException}, or
+ * {@link java.nio.ReadOnlyBufferException} for a buffer). What cannot be detected: a <em>shared</em>
+ * arena closed by another thread <em>during</em> a call (Java offers no way to hold an arena open
+ * across a call that reaches memory only through pointers), so keep a shared arena open until the call
+ * returns, as for any native call. Automatic arenas are kept alive for the call.
  *
  * <p><b>Threads.</b> Every method is thread-safe. Each call blocks its thread in the kernel unless the
  * socket is non-blocking or {@link #MSG_DONTWAIT} is given. A virtual thread blocked here stays mounted
@@ -59,47 +57,51 @@ import java.util.Objects;
 public final class SendMsg {
 
     /** Socket-level options and control messages. */
-    public static final int SOL_SOCKET = Libc.SOL_SOCKET();
+    public static final int SOL_SOCKET = Constants.SOL_SOCKET;
     /** Control message type that carries descriptors. */
-    public static final int SCM_RIGHTS = Libc.SCM_RIGHTS();
+    public static final int SCM_RIGHTS = Constants.SCM_RIGHTS;
     /** Control message type that carries a process's credentials ({@code struct ucred}). */
-    public static final int SCM_CREDENTIALS = Libc.SCM_CREDENTIALS();
+    public static final int SCM_CREDENTIALS = Constants.SCM_CREDENTIALS;
     /** Local (Unix domain) sockets. */
-    public static final int AF_UNIX = Libc.AF_UNIX();
+    public static final int AF_UNIX = Constants.AF_UNIX;
     /** IPv4 sockets. */
-    public static final int AF_INET = Libc.AF_INET();
+    public static final int AF_INET = Constants.AF_INET;
     /** IPv6 sockets. */
-    public static final int AF_INET6 = Libc.AF_INET6();
+    public static final int AF_INET6 = Constants.AF_INET6;
     /** Connected byte streams. */
-    public static final int SOCK_STREAM = Libc.SOCK_STREAM();
+    public static final int SOCK_STREAM = Constants.SOCK_STREAM;
     /** Datagrams. */
-    public static final int SOCK_DGRAM = Libc.SOCK_DGRAM();
+    public static final int SOCK_DGRAM = Constants.SOCK_DGRAM;
     /** Connected records with boundaries. */
-    public static final int SOCK_SEQPACKET = Libc.SOCK_SEQPACKET();
+    public static final int SOCK_SEQPACKET = Constants.SOCK_SEQPACKET;
     /** Or'd into a socket type: the new socket is non-blocking. */
-    public static final int SOCK_NONBLOCK = Libc.SOCK_NONBLOCK();
+    public static final int SOCK_NONBLOCK = Constants.SOCK_NONBLOCK;
     /** Receive without taking the data off the queue. Each peek installs new copies of any descriptors. */
-    public static final int MSG_PEEK = Libc.MSG_PEEK();
+    public static final int MSG_PEEK = Constants.MSG_PEEK;
     /** Do not block: fail with {@code EAGAIN} instead. */
-    public static final int MSG_DONTWAIT = Libc.MSG_DONTWAIT();
+    public static final int MSG_DONTWAIT = Constants.MSG_DONTWAIT;
     /** Block until the full amount requested has arrived (stream sockets). */
-    public static final int MSG_WAITALL = Libc.MSG_WAITALL();
+    public static final int MSG_WAITALL = Constants.MSG_WAITALL;
     /** Returned: the datagram or record was longer than the buffer and was cut. */
-    public static final int MSG_TRUNC = Libc.MSG_TRUNC();
+    public static final int MSG_TRUNC = Constants.MSG_TRUNC;
     /** Returned: the ancillary data was longer than the control buffer and was cut. */
-    public static final int MSG_CTRUNC = Libc.MSG_CTRUNC();
+    public static final int MSG_CTRUNC = Constants.MSG_CTRUNC;
     /** Do not raise {@code SIGPIPE} on a broken connection; every send here sets it. */
-    public static final int MSG_NOSIGNAL = Libc.MSG_NOSIGNAL();
+    public static final int MSG_NOSIGNAL = Constants.MSG_NOSIGNAL;
     /** Make received descriptors close-on-exec; every receive here sets it. */
-    public static final int MSG_CMSG_CLOEXEC = Libc.MSG_CMSG_CLOEXEC();
+    public static final int MSG_CMSG_CLOEXEC = Constants.MSG_CMSG_CLOEXEC;
     /** The most descriptors Linux takes in one message, across all its {@code SCM_RIGHTS} items. */
     public static final int SCM_MAX_FD = 253;
+    /**
+     * Control message type that carries a pidfd of the sending process (Linux 6.5+), which the kernel
+     * installs in the receiver with every message while {@link #setPassPidFd(int, boolean)} is on.
+     */
+    public static final int SCM_PIDFD = ControlBuffer.SCM_PIDFD;
 
     /** Twisted's default largest message to receive. */
     static final int DEFAULT_MAX_SIZE = 8192;
     /** Twisted's default ancillary data size: the control buffer is {@code CMSG_SPACE(4096)}. */
     static final int DEFAULT_CMSG_SIZE = 4096;
-    private static final long SIZE_LIMIT = 0x7FFFFFFFL;
 
     private SendMsg() {
     }
@@ -179,18 +181,7 @@ public final class SendMsg {
     public static int sendmsg(int fd, byte[] data, List<ControlMessage> ancillary, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
         Objects.requireNonNull(data, "data");
-        long controlSize = checkAncillary(ancillary);
-        requireByteWithAncillary(fd, data.length, controlSize, null);
-        Scratch scratch = Scratch.acquire();
-        try {
-            MemorySegment buffer = scratch.data(data.length);
-            MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
-            MemorySegment iovecs = scratch.iovecs(1);
-            Vectors.set(iovecs, 0, buffer, data.length);
-            return (int) transmit(scratch, fd, iovecs, 1, ancillary, controlSize, flags, null);
-        } finally {
-            scratch.release();
-        }
+        return Transfers.sendBytes(fd, data, ancillary, flags);
     }
 
     /**
@@ -233,10 +224,37 @@ public final class SendMsg {
      */
     public static long sendmsg(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags, String address)
             throws ErrnoException {
+        return sendto(fd, buffers, ancillary, flags, address == null ? null : UnixAddress.of(address));
+    }
+
+    /**
+     * Gathers the remaining bytes of several buffers into one message to {@code destination}: a
+     * {@link UnixAddress} (exact bytes), the JDK's {@link java.net.UnixDomainSocketAddress} or, on an
+     * {@code AF_INET}/{@code AF_INET6} socket, an {@link java.net.InetSocketAddress}. Give back the
+     * {@link ReceiveResult#sender()} of a receive to reply to that sender. Each buffer's position
+     * advances by the bytes taken from it.
+     *
+     * @param fd          a socket
+     * @param buffers     the buffers, in order; at most 1024
+     * @param ancillary   the control messages to send; empty for none
+     * @param flags       {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @param destination where to send, or null for the connected peer
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails ({@code ECONNREFUSED}, {@code ENOENT} for
+     *                                  no such address, {@code EAFNOSUPPORT} for an address of another
+     *                                  family than the socket's, {@code EISCONN} …)
+     * @throws NullPointerException     if an argument other than {@code destination}, or an element, is null
+     * @throws IllegalArgumentException as for {@link #sendmsg(int, ByteBuffer[], List, int)}, or for an
+     *                                  address of another type, or unresolved
+     * @throws IllegalStateException    if a direct buffer's memory belongs to a closed arena
+     * @throws WrongThreadException     if a direct buffer's memory is confined to another thread
+     */
+    public static long sendto(int fd, ByteBuffer[] buffers, List<ControlMessage> ancillary, int flags,
+                              SocketAddress destination) throws ErrnoException {
         Vectors.check(buffers, false);
         try {
-            long sent = gather(fd, buffers.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, true),
-                    ancillary, flags, address);
+            long sent = Transfers.gather(fd, buffers.length, (scratch, header) -> Vectors.fill(scratch, header, buffers, true),
+                    ancillary, flags, destination);
             Vectors.sent(buffers, sent);
             return sent;
         } finally {
@@ -280,104 +298,35 @@ public final class SendMsg {
      */
     public static long sendmsg(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags, String address)
             throws ErrnoException {
+        return sendto(fd, segments, ancillary, flags, address == null ? null : UnixAddress.of(address));
+    }
+
+    /**
+     * Sends several memory segments as one message (gather) to {@code destination}, as
+     * {@link #sendto(int, ByteBuffer[], List, int, SocketAddress)} does for buffers. Native segments
+     * are sent in place (zero-copy); heap segments are copied.
+     *
+     * @param fd          a socket
+     * @param segments    the segments, each sent whole, in order; at most 1024
+     * @param ancillary   the control messages to send; empty for none
+     * @param flags       {@code MSG_*} flags; {@code MSG_NOSIGNAL} is always added
+     * @param destination where to send, or null for the connected peer
+     * @return the number of bytes sent
+     * @throws ErrnoException           if {@code sendmsg} fails
+     * @throws NullPointerException     if an argument other than {@code destination}, or an element, is null
+     * @throws IllegalArgumentException as for {@link #sendto(int, ByteBuffer[], List, int, SocketAddress)}
+     * @throws IllegalStateException    if a segment's arena is closed
+     * @throws WrongThreadException     if a segment is confined to another thread
+     */
+    public static long sendto(int fd, MemorySegment[] segments, List<ControlMessage> ancillary, int flags,
+                              SocketAddress destination) throws ErrnoException {
         Vectors.check(segments, false);
         try {
-            return gather(fd, segments.length, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, true),
-                    ancillary, flags, address);
+            return Transfers.gather(fd, segments.length, (scratch, header) -> Vectors.fill(scratch, header, segments, true),
+                    ancillary, flags, destination);
         } finally {
             Reference.reachabilityFence(segments);  // an automatic arena must not free them mid-call
         }
-    }
-
-    /** Points iovecs at the caller's buffers and returns the bytes they describe. */
-    @FunctionalInterface
-    private interface Filler {
-        long fill(Scratch scratch, MemorySegment iovecs);
-    }
-
-    /** The gather send shared by the ByteBuffer[] and MemorySegment[] overloads. */
-    private static long gather(int fd, int count, Filler filler, List<ControlMessage> ancillary, int flags, String address)
-            throws ErrnoException {
-        Arguments.requireFd(fd);
-        long controlSize = checkAncillary(ancillary);
-        Scratch scratch = Scratch.acquire();
-        try {
-            MemorySegment iovecs = scratch.iovecs(count);
-            long total = filler.fill(scratch, iovecs);
-            requireByteWithAncillary(fd, total, controlSize, address);
-            return transmit(scratch, fd, iovecs, count, ancillary, controlSize, flags, address);
-        } finally {
-            scratch.release();
-        }
-    }
-
-    /** The one sendmsg path: encodes the ancillary data and the address, then makes the call. */
-    private static long transmit(Scratch scratch, int fd, MemorySegment iovecs, int count, List<ControlMessage> ancillary,
-                                 long controlSize, int flags, String address) throws ErrnoException {
-        MemorySegment control = MemorySegment.NULL;
-        if (controlSize > 0) {
-            control = scratch.control(controlSize).fill((byte) 0);
-            long offset = 0;
-            for (ControlMessage message : ancillary) {
-                offset = ControlBuffer.put(control, offset, message.level(), message.type(), message.data());
-            }
-        }
-        MemorySegment name = MemorySegment.NULL;
-        int nameLength = 0;
-        if (address != null) {
-            name = scratch.small();
-            nameLength = UnixAddress.encode(name, address);
-        }
-        MemorySegment message = scratch.message(iovecs, count, name, nameLength, control);
-        long sent = Syscalls.sendmsg(scratch.capture(), fd, message, flags | MSG_NOSIGNAL);
-        if (sent < 0) {
-            throw new ErrnoException("sendmsg", (int) -sent);
-        }
-        return sent;
-    }
-
-    /** The how-to's "at least one byte" rule, checked where the kernel would drop descriptors. */
-    private static void requireByteWithAncillary(int fd, long total, long controlSize, String address) {
-        if (total == 0 && controlSize > 0 && address == null && isStream(fd)) {
-            throw new IllegalArgumentException("a stream socket needs at least one byte of data to carry"
-                    + " ancillary data: the kernel would silently drop control messages sent with none");
-        }
-    }
-
-    /** Checks the ancillary data and returns the control buffer size it needs. */
-    static long checkAncillary(List<ControlMessage> ancillary) {
-        Objects.requireNonNull(ancillary, "ancillary");
-        long size = 0;
-        int fds = 0;
-        for (ControlMessage message : ancillary) {
-            Objects.requireNonNull(message, "an item of ancillary is null");
-            if (message.isRights()) {
-                if (message.data().length % Integer.BYTES != 0) {
-                    throw new IllegalArgumentException("SCM_RIGHTS data must be whole 4-byte ints (descriptors),"
-                            + " not " + message.data().length + " bytes");
-                }
-                for (int fd : message.fileDescriptors()) {
-                    if (fd < 0) {
-                        throw new IllegalArgumentException("SCM_RIGHTS data holds a negative descriptor: " + fd);
-                    }
-                }
-                fds += message.data().length / Integer.BYTES;
-            }
-            size += ControlBuffer.space(message.data().length);
-            if (size > SIZE_LIMIT) {
-                throw new IllegalArgumentException("ancillary data larger than 0x7FFFFFFF bytes cannot be sent");
-            }
-        }
-        if (fds > SCM_MAX_FD) {
-            throw new IllegalArgumentException("at most " + SCM_MAX_FD
-                    + " descriptors can be sent in one message (Linux SCM_MAX_FD), not " + fds);
-        }
-        return size;
-    }
-
-    private static boolean isStream(int fd) {
-        // A failure here (say EBADF) is left for sendmsg itself to report.
-        return Sockets.type(fd) == SOCK_STREAM;
     }
 
     /**
@@ -463,23 +412,12 @@ public final class SendMsg {
     public static ReceivedMessage recvmsg(int fd, int maxSize, int cmsgSize, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
         Arguments.requireNonNegative(maxSize, "maxSize");
-        return receive(fd, maxSize, controlSpace(cmsgSize), flags);
+        return Transfers.receiveBytes(fd, maxSize, Ancillaries.receiveSpace(cmsgSize), flags);
     }
 
-    /** {@code recvmsg} into a control buffer of exactly {@code controlSize} bytes (none if 0). */
+    /** {@code recvmsg} into a control buffer of exactly {@code controlSize} bytes (none if 0), for the tests' sweeps. */
     static ReceivedMessage receive(int fd, int maxSize, long controlSize, int flags) throws ErrnoException {
-        Scratch scratch = Scratch.acquire();
-        try {
-            MemorySegment buffer = scratch.data(maxSize);
-            MemorySegment iovecs = scratch.iovecs(1);
-            Vectors.set(iovecs, 0, buffer, maxSize);
-            return receive(scratch, fd, iovecs, 1, controlSize, flags, false, (received, returnedFlags, ancillary, address) ->
-                    // recvmsg may report the full length of a datagram that was cut (MSG_TRUNC asked for).
-                    new ReceivedMessage(buffer.asSlice(0, Math.min(received, maxSize)).toArray(ValueLayout.JAVA_BYTE),
-                            returnedFlags, ancillary));
-        } finally {
-            scratch.release();
-        }
+        return Transfers.receiveBytes(fd, maxSize, controlSize, flags);
     }
 
     /**
@@ -506,8 +444,9 @@ public final class SendMsg {
     public static ReceiveResult recvmsg(int fd, ByteBuffer[] buffers, int cmsgSize, int flags) throws ErrnoException {
         Vectors.check(buffers, true);
         try {
-            return scatter(fd, buffers.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, buffers, false),
-                    (iovecs, received) -> Vectors.received(iovecs, buffers, received));
+            return Transfers.scatter(fd, buffers.length, cmsgSize, flags,
+                    (scratch, header) -> Vectors.fill(scratch, header, buffers, false),
+                    (header, received) -> Vectors.received(header, buffers, received));
         } finally {
             Reference.reachabilityFence(buffers);
         }
@@ -528,90 +467,17 @@ public final class SendMsg {
      *                                  read-only, for more than 1024 segments, or if
      *                                  {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
      * @throws IllegalStateException    if a segment's arena is closed
+     * @throws WrongThreadException     if a segment is confined to another thread
      */
     public static ReceiveResult recvmsg(int fd, MemorySegment[] segments, int cmsgSize, int flags) throws ErrnoException {
         Vectors.check(segments, true);
         try {
-            return scatter(fd, segments.length, cmsgSize, flags, (scratch, iovecs) -> Vectors.fill(scratch, iovecs, segments, false),
-                    (iovecs, received) -> Vectors.received(iovecs, segments, received));
+            return Transfers.scatter(fd, segments.length, cmsgSize, flags,
+                    (scratch, header) -> Vectors.fill(scratch, header, segments, false),
+                    (header, received) -> Vectors.received(header, segments, received));
         } finally {
             Reference.reachabilityFence(segments);
         }
-    }
-
-    /** Copies what a scatter receive staged back into the caller's buffers. */
-    @FunctionalInterface
-    private interface Unstager {
-        void received(MemorySegment iovecs, long count);
-    }
-
-    /** The scatter receive shared by the ByteBuffer[] and MemorySegment[] overloads. */
-    private static ReceiveResult scatter(int fd, int count, int cmsgSize, int flags, Filler filler, Unstager unstager)
-            throws ErrnoException {
-        Arguments.requireFd(fd);
-        long controlSize = controlSpace(cmsgSize);
-        Scratch scratch = Scratch.acquire();
-        try {
-            MemorySegment iovecs = scratch.iovecs(count);
-            filler.fill(scratch, iovecs);
-            return receive(scratch, fd, iovecs, count, controlSize, flags, true, (received, returnedFlags, ancillary, address) -> {
-                unstager.received(iovecs, received);
-                return new ReceiveResult(received, returnedFlags, ancillary, address);
-            });
-        } finally {
-            scratch.release();
-        }
-    }
-
-    /** Builds a receive's result from what the kernel returned; must not throw checked exceptions. */
-    @FunctionalInterface
-    private interface Completion<T> {
-        T complete(long received, int flags, List<ControlMessage> ancillary, String address);
-    }
-
-    /**
-     * The one recvmsg path. Every descriptor the kernel installed reaches the result, or is closed if
-     * building the result fails.
-     */
-    private static <T> T receive(Scratch scratch, int fd, MemorySegment iovecs, int count, long controlSize, int flags,
-                                 boolean named, Completion<T> completion) throws ErrnoException {
-        MemorySegment name = named ? scratch.small().asSlice(0, sockaddr_un.sizeof()) : MemorySegment.NULL;
-        MemorySegment control = controlSize == 0 ? MemorySegment.NULL : scratch.control(controlSize);
-        MemorySegment message = scratch.message(iovecs, count, name, (int) name.byteSize(), control);
-        long received = Syscalls.recvmsg(scratch.capture(), fd, message, flags | MSG_CMSG_CLOEXEC);
-        if (received < 0) {
-            throw new ErrnoException("recvmsg", (int) -received);
-        }
-        long controlLength = msghdr.msg_controllen(message);
-        try {
-            int returnedFlags = msghdr.msg_flags(message) & ~(MSG_CMSG_CLOEXEC & ~flags);
-            String address = named ? UnixAddress.decode(name, msghdr.msg_namelen(message)) : null;
-            return completion.complete(received, returnedFlags, ancillary(control, controlLength), address);
-        } catch (Throwable failure) {
-            ControlBuffer.closeReceivedFds(control, controlLength, scratch.capture());
-            throw failure;
-        }
-    }
-
-    /** {@code CMSG_SPACE(cmsgSize)}, checked. */
-    private static long controlSpace(int cmsgSize) {
-        Arguments.requireNonNegative(cmsgSize, "cmsgSize");
-        long controlSize = ControlBuffer.space(cmsgSize);
-        if (controlSize > SIZE_LIMIT) {
-            throw new IllegalArgumentException("CMSG_SPACE(cmsgSize) must not exceed 0x7FFFFFFF; cmsgSize "
-                    + cmsgSize + " gives " + controlSize);
-        }
-        return controlSize;
-    }
-
-    private static List<ControlMessage> ancillary(MemorySegment control, long length) {
-        if (length <= 0) {
-            return List.of();
-        }
-        List<ControlMessage> messages = new ArrayList<>(2);
-        ControlBuffer.parse(control, length, (level, type, data) ->
-                messages.add(new ControlMessage(level, type, data.toArray(ValueLayout.JAVA_BYTE))));
-        return messages;
     }
 
     /**
@@ -641,7 +507,25 @@ public final class SendMsg {
      */
     public static void setPassCredentials(int fd, boolean enabled) throws ErrnoException {
         Arguments.requireFd(fd);
-        Sockets.setIntOption(fd, SOL_SOCKET, Libc.SO_PASSCRED(), enabled ? 1 : 0, "SO_PASSCRED");
+        Sockets.setIntOption(fd, SOL_SOCKET, Constants.SO_PASSCRED, enabled ? 1 : 0, "SO_PASSCRED");
+    }
+
+    /**
+     * Turns {@code SO_PASSPIDFD} on or off (Linux 6.5+). While on, the kernel installs a pidfd of the
+     * sending process in this process with every message received on {@code fd}, as an
+     * {@link #SCM_PIDFD} message ({@link Ancillary.PidFd}) after any {@code SCM_RIGHTS}: each one is a
+     * descriptor the receiver owns and must close, like the passed ones
+     * ({@link ReceivedMessage#installedDescriptors()} lists them all). Size the control buffer for it,
+     * or it is dropped with {@code MSG_CTRUNC}.
+     *
+     * @param fd      an {@code AF_UNIX} socket
+     * @param enabled true to receive pidfds
+     * @throws ErrnoException           if {@code setsockopt} fails ({@code ENOPROTOOPT} before Linux 6.5)
+     * @throws IllegalArgumentException if {@code fd} is negative
+     */
+    public static void setPassPidFd(int fd, boolean enabled) throws ErrnoException {
+        Arguments.requireFd(fd);
+        Sockets.setIntOption(fd, SOL_SOCKET, Constants.SO_PASSPIDFD, enabled ? 1 : 0, "SO_PASSPIDFD");
     }
 
     /**

@@ -1,15 +1,11 @@
 package io.github.sendmsg;
 
+import io.github.sendmsg.internal.Constants;
+import io.github.sendmsg.internal.Errno;
 import io.github.sendmsg.internal.Scratch;
-import io.github.sendmsg.internal.Syscalls;
-import io.github.sendmsg.internal.libc.Libc;
-import io.github.sendmsg.internal.libc.sockaddr_storage;
-import io.github.sendmsg.internal.libc.ucred;
+import io.github.sendmsg.internal.SocketCalls;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
-/** Socket queries that the public classes share: {@code getsockname}, {@code getsockopt}. */
+/** Socket queries that the public classes share, with failures turned into {@link ErrnoException}s. */
 final class Sockets {
 
     private Sockets() {
@@ -19,30 +15,38 @@ final class Sockets {
     static int family(int fd) throws ErrnoException {
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment small = scratch.small();
-            MemorySegment address = small.asSlice(0, sockaddr_storage.sizeof());
-            MemorySegment length = small.asSlice(sockaddr_storage.sizeof(), Integer.BYTES);
-            length.set(ValueLayout.JAVA_INT, 0, (int) sockaddr_storage.sizeof());
-            int result = Syscalls.getsockname(scratch.capture(), fd, address, length);
-            if (result < 0) {
-                throw new ErrnoException("getsockname", -result);
+            int family = SocketCalls.family(scratch, fd);
+            if (family < 0) {
+                throw new ErrnoException("getsockname", fd, -family);
             }
-            return Short.toUnsignedInt(sockaddr_storage.ss_family(address));
+            return family;
         } finally {
             scratch.release();
         }
     }
 
-    /** Sets an int-valued socket option. */
+    /** Sets an int-valued socket option; {@code what} names it in the exception. */
     static void setIntOption(int fd, int level, int name, int value, String what) throws ErrnoException {
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment option = scratch.small().asSlice(0, Integer.BYTES);
-            option.set(ValueLayout.JAVA_INT, 0, value);
-            int result = Syscalls.setsockopt(scratch.capture(), fd, level, name, option, Integer.BYTES);
+            int result = SocketCalls.setIntOption(scratch, fd, level, name, value);
             if (result < 0) {
-                throw new ErrnoException("setsockopt(" + what + ")", -result);
+                throw new ErrnoException("setsockopt(" + what + ")", fd, -result);
             }
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** Reads an int-valued socket option; {@code what} names it in the exception. */
+    static int intOption(int fd, int level, int name, String what) throws ErrnoException {
+        Scratch scratch = Scratch.acquire();
+        try {
+            int value = SocketCalls.intOption(scratch, fd, level, name);
+            if (value == Integer.MIN_VALUE) {
+                throw new ErrnoException("getsockopt(" + what + ")", fd, Errno.read(scratch.capture()));
+            }
+            return value;
         } finally {
             scratch.release();
         }
@@ -50,34 +54,31 @@ final class Sockets {
 
     /** {@code SO_PEERCRED}: the credentials of the peer when it connected. */
     static Credentials peerCredentials(int fd) throws ErrnoException {
+        int[] credentials = new int[3];
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment small = scratch.small();
-            MemorySegment value = small.asSlice(0, ucred.sizeof());
-            MemorySegment length = small.asSlice(64, Integer.BYTES);
-            length.set(ValueLayout.JAVA_INT, 0, (int) ucred.sizeof());
-            int result = Syscalls.getsockopt(scratch.capture(), fd, Libc.SOL_SOCKET(), Libc.SO_PEERCRED(), value, length);
+            int result = SocketCalls.peerCredentials(scratch, fd, credentials);
             if (result < 0) {
-                throw new ErrnoException("getsockopt(SO_PEERCRED)", -result);
+                throw new ErrnoException("getsockopt(SO_PEERCRED)", fd, -result);
             }
-            return new Credentials(ucred.pid(value), ucred.uid(value), ucred.gid(value));
         } finally {
             scratch.release();
         }
+        return new Credentials(credentials[0], credentials[1], credentials[2]);
     }
 
     /** The {@code SO_TYPE} of {@code fd}, or -1 if it cannot be read. */
     static int type(int fd) {
         Scratch scratch = Scratch.acquire();
         try {
-            MemorySegment small = scratch.small();
-            MemorySegment value = small.asSlice(0, Integer.BYTES);
-            MemorySegment length = small.asSlice(Integer.BYTES, Integer.BYTES);
-            length.set(ValueLayout.JAVA_INT, 0, Integer.BYTES);
-            int result = Syscalls.getsockopt(scratch.capture(), fd, Libc.SOL_SOCKET(), Libc.SO_TYPE(), value, length);
-            return result < 0 ? -1 : value.get(ValueLayout.JAVA_INT, 0);
+            return SocketCalls.type(scratch, fd);
         } finally {
             scratch.release();
         }
+    }
+
+    /** True if {@code fd} is a stream socket; a failure (say {@code EBADF}) is left for the next call to report. */
+    static boolean isStream(int fd) {
+        return type(fd) == Constants.SOCK_STREAM;
     }
 }

@@ -26,6 +26,8 @@ public final class ControlBuffer {
 
     public static final int SOL_SOCKET = Libc.SOL_SOCKET();
     public static final int SCM_RIGHTS = Libc.SCM_RIGHTS();
+    /** A pidfd of the sender, which the kernel installs in the receiver when it set {@code SO_PASSPIDFD}. */
+    public static final int SCM_PIDFD = Libc.SCM_PIDFD();
 
     private ControlBuffer() {
     }
@@ -48,6 +50,19 @@ public final class ControlBuffer {
     /** True for {@code (SOL_SOCKET, SCM_RIGHTS)}. */
     public static boolean isRights(int level, int type) {
         return level == SOL_SOCKET && type == SCM_RIGHTS;
+    }
+
+    /** True for {@code (SOL_SOCKET, SCM_PIDFD)}: one int, a pidfd the kernel installed (Linux 6.5+). */
+    public static boolean isPidFd(int level, int type) {
+        return level == SOL_SOCKET && type == SCM_PIDFD;
+    }
+
+    /**
+     * True for the kinds of control message with which the kernel installs descriptors in the
+     * receiving process: {@code SCM_RIGHTS} and {@code SCM_PIDFD}. Every other kind is only data.
+     */
+    public static boolean installsDescriptors(int level, int type) {
+        return isRights(level, type) || isPidFd(level, type);
     }
 
     /**
@@ -176,12 +191,38 @@ public final class ControlBuffer {
     }
 
     /**
-     * Closes every descriptor in every {@code SCM_RIGHTS} message of the buffer: what a receive does
-     * when it cannot hand them to its caller. Errors are ignored; each descriptor is closed once.
+     * The pidfd of the first {@code SCM_PIDFD} message in the first {@code length} bytes, or -1 if there
+     * is none. Allocates nothing.
+     */
+    public static int pidFd(MemorySegment buffer, long length) {
+        long end = Math.min(Math.max(length, 0), buffer.byteSize());
+        long offset = 0;
+        while (end - offset >= HEADER) {
+            long messageLength = buffer.get(Libc.C_LONG, offset + cmsghdr.cmsg_len$offset());
+            if (messageLength < HEADER || messageLength > end - offset) {
+                break;
+            }
+            if (messageLength - HEADER >= FD_SIZE && isPidFd(buffer.get(Libc.C_INT, offset + cmsghdr.cmsg_level$offset()),
+                    buffer.get(Libc.C_INT, offset + cmsghdr.cmsg_type$offset()))) {
+                return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + HEADER);
+            }
+            offset += align(messageLength);
+        }
+        return -1;
+    }
+
+    /**
+     * Closes every descriptor the kernel installed with the control data in the buffer (those of every
+     * {@code SCM_RIGHTS} message, and an {@code SCM_PIDFD}): what a receive does when it cannot hand
+     * them to its caller. Errors are ignored; each descriptor is closed once.
      */
     public static void closeReceivedFds(MemorySegment buffer, long length, MemorySegment capture) {
         for (int i = 0, n = countFds(buffer, length); i < n; i++) {
             Syscalls.close(capture, fdAt(buffer, length, i));
+        }
+        int pidFd = pidFd(buffer, length);
+        if (pidFd >= 0) {
+            Syscalls.close(capture, pidFd);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.github.sendmsg.internal;
 
-import io.github.sendmsg.internal.libc.iovec;
-import io.github.sendmsg.internal.libc.msghdr;
 import io.github.sendmsg.internal.libc.sockaddr_storage;
 
 import java.lang.foreign.Arena;
@@ -10,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Native memory for one call in flight: the errno capture, a {@code msghdr}, iovecs, a small area for
- * addresses and ints, and growable data and control buffers.
+ * Native memory for one call in flight: the errno capture, a {@link MessageHeader} with room for
+ * {@value #MAX_IOVECS} iovecs, a small area for addresses and ints, and growable data and control buffers.
  *
  * <p>Scratch objects live in a small bounded pool shared by all threads, virtual ones included (a
  * {@code ThreadLocal} per virtual thread would not scale). A caller {@link #acquire() acquires} one,
@@ -34,8 +32,7 @@ public final class Scratch {
 
     private final Arena arena = Arena.ofAuto();
     private final MemorySegment capture = arena.allocate(Errno.CAPTURE_LAYOUT);
-    private final MemorySegment message = msghdr.allocate(arena);
-    private final MemorySegment iovecs = iovec.allocateArray(MAX_IOVECS, arena);
+    private final MessageHeader header = MessageHeader.allocate(arena, MAX_IOVECS);
     private final MemorySegment small = arena.allocate(SMALL, sockaddr_storage.layout().byteAlignment());
     private MemorySegment data = MemorySegment.NULL;
     private MemorySegment control = MemorySegment.NULL;
@@ -87,57 +84,18 @@ public final class Scratch {
         return capture;
     }
 
-    /** A {@code struct msghdr}, contents unspecified. */
-    public MemorySegment message() {
-        return message;
-    }
-
-    /** An array of {@value #MAX_IOVECS} {@code struct iovec}, contents unspecified. */
-    public MemorySegment iovecs() {
-        return iovecs;
-    }
-
     /** 256 bytes, aligned for any socket address, contents unspecified. */
     public MemorySegment small() {
         return small;
     }
 
-    /** An array of at least {@code count} {@code struct iovec}, contents unspecified. */
-    public MemorySegment iovecs(int count) {
-        return count <= MAX_IOVECS ? iovecs : oneCall(count * iovec.sizeof());
-    }
-
     /**
-     * Fills this scratch's {@code msghdr} and returns it: {@code count} iovecs, an optional address
-     * ({@link MemorySegment#NULL} and 0 for none) and optional control data ({@code NULL} for none).
+     * A message header with room for {@code count} iovecs: this scratch's own for up to
+     * {@value #MAX_IOVECS}, one valid until {@link #release()} for more.
      */
-    public MemorySegment message(MemorySegment iovecs, int count, MemorySegment name, int nameLength,
-                                 MemorySegment control) {
-        msghdr.msg_name(message, name);
-        msghdr.msg_namelen(message, nameLength);
-        msghdr.msg_iov(message, iovecs);
-        msghdr.msg_iovlen(message, count);
-        msghdr.msg_control(message, control);
-        msghdr.msg_controllen(message, control.byteSize());
-        msghdr.msg_flags(message, 0);
-        return message;
-    }
-
-    /**
-     * Fills the {@code msghdr} for one buffer and optional control data, with no address, and returns it.
-     * {@code control} may be {@link MemorySegment#NULL} (no control data).
-     */
-    public MemorySegment message(MemorySegment buffer, MemorySegment control) {
-        iovec.iov_base(iovecs, buffer);
-        iovec.iov_len(iovecs, buffer.byteSize());
-        msghdr.msg_name(message, MemorySegment.NULL);
-        msghdr.msg_namelen(message, 0);
-        msghdr.msg_iov(message, iovecs);
-        msghdr.msg_iovlen(message, 1);
-        msghdr.msg_control(message, control);
-        msghdr.msg_controllen(message, control.byteSize());
-        msghdr.msg_flags(message, 0);
-        return message;
+    public MessageHeader header(int count) {
+        return count <= MAX_IOVECS ? header : new MessageHeader(oneCall(MessageHeader.size()),
+                oneCall(count * MessageHeader.iovecSize()), count);
     }
 
     /** A data buffer of exactly {@code size} bytes, contents unspecified, valid until {@link #release()}. */
