@@ -6,6 +6,7 @@ import io.github.sendmsg.internal.Errno;
 import io.github.sendmsg.internal.MessageHeader;
 import io.github.sendmsg.internal.Platform;
 import io.github.sendmsg.internal.SocketAddresses;
+import io.github.sendmsg.internal.Syscalls;
 import io.github.sendmsg.internal.Vectors;
 
 import java.lang.foreign.Arena;
@@ -306,7 +307,7 @@ public final class NativeMessage implements AutoCloseable {
         if (sendsOnlyAncillary()) {
             requireByteWithAncillary(fd);
         }
-        long sent = header.send(capture, fd, flags);
+        long sent = Syscalls.sendmsg(capture, fd, header.segment(), MessageHeader.sendFlags(flags));
         if (sent < 0) {
             throw Errors.send(fd, (int) -sent);
         }
@@ -342,7 +343,7 @@ public final class NativeMessage implements AutoCloseable {
     public long receive(int fd, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
         prepareReceive(flags);
-        long received = header.receive(capture, fd);
+        long received = Syscalls.recvmsg(capture, fd, header.segment(), MessageHeader.receiveFlags(flags));
         if (received < 0) {
             throw Errors.receive(fd, (int) -received);
         }
@@ -380,19 +381,27 @@ public final class NativeMessage implements AutoCloseable {
     }
 
     private void checkBuffers(boolean forReceive) {
+        Thread caller = Thread.currentThread();
         for (int i = 0; i < bufferCount; i++) {
             MemorySegment buffer = buffers[i];
-            if (buffer == null) {
-                throw new IllegalStateException("buffer " + i + " of this message is not set, but buffer "
-                        + (bufferCount - 1) + " is: set every buffer below the last one");
-            }
-            if (!buffer.scope().isAlive()) {
-                throw new IllegalStateException("buffer " + i + " of this message was freed (its arena is closed)");
-            }
-            if (!buffer.isAccessibleBy(Thread.currentThread()) || (forReceive && buffer.isReadOnly())) {
-                MessageHeader.requireUsable(buffer, "buffer " + i + " of this message", forReceive);
+            if (buffer == null || !buffer.scope().isAlive() || !buffer.isAccessibleBy(caller)
+                    || (forReceive && buffer.isReadOnly())) {
+                refuseBuffer(i, forReceive);
             }
         }
+    }
+
+    /** Why buffer {@code index} cannot be used; kept out of {@link #checkBuffers} so the hot path stays small. */
+    private void refuseBuffer(int index, boolean forReceive) {
+        MemorySegment buffer = buffers[index];
+        if (buffer == null) {
+            throw new IllegalStateException("buffer " + index + " of this message is not set, but buffer "
+                    + (bufferCount - 1) + " is: set every buffer below the last one");
+        }
+        if (!buffer.scope().isAlive()) {
+            throw new IllegalStateException("buffer " + index + " of this message was freed (its arena is closed)");
+        }
+        MessageHeader.requireUsable(buffer, "buffer " + index + " of this message", forReceive);
     }
 
     /**

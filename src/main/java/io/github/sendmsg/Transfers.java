@@ -4,6 +4,7 @@ import io.github.sendmsg.internal.ControlBuffer;
 import io.github.sendmsg.internal.MessageHeader;
 import io.github.sendmsg.internal.Scratch;
 import io.github.sendmsg.internal.SocketAddresses;
+import io.github.sendmsg.internal.Syscalls;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -76,7 +77,7 @@ final class Transfers {
         MemorySegment name = scratch.small();
         int nameLength = to == null ? 0 : Addresses.encode(name, to);
         header.prepareSend(count, name, nameLength, control, controlSize);
-        long sent = header.send(scratch.capture(), fd, flags);
+        long sent = Syscalls.sendmsg(scratch.capture(), fd, header.segment(), MessageHeader.sendFlags(flags));
         if (sent < 0) {
             throw Errors.send(fd, (int) -sent);
         }
@@ -134,7 +135,7 @@ final class Transfers {
         MemorySegment name = scratch.small();
         MemorySegment control = controlSize == 0 ? MemorySegment.NULL : scratch.control(controlSize);
         header.prepareReceive(count, name, named ? SocketAddresses.CAPACITY : 0, control, controlSize, flags);
-        long received = header.receive(scratch.capture(), fd);
+        long received = Syscalls.recvmsg(scratch.capture(), fd, header.segment(), MessageHeader.receiveFlags(flags));
         if (received < 0) {
             throw Errors.receive(fd, (int) -received);
         }

@@ -25,7 +25,11 @@ public final class Vectors {
             throw new IllegalArgumentException("at most " + IOV_MAX + " buffers (IOV_MAX) per call, not " + buffers.length);
         }
         for (int i = 0; i < buffers.length; i++) {
-            Object buffer = Objects.requireNonNull(buffers[i], "buffers[" + i + "] is null");
+            Object buffer = buffers[i];
+            if (buffer == null) {
+                // Not requireNonNull(buffer, message): that would build the message on every call.
+                throw new NullPointerException("buffers[" + i + "] is null");
+            }
             if (forReceive && buffer instanceof ByteBuffer b && b.isReadOnly()) {
                 throw new ReadOnlyBufferException();
             }
