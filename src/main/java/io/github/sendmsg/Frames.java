@@ -107,8 +107,7 @@ public final class Frames {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment header = reader.readExactly(arena.allocate(HEADER_SIZE), true);
             if (header == null) {
-                done = true;
-                return null;
+                return null;  // a clean end: anything the end-of-stream read installed (a pidfd) is closed below
             }
             int length = header.get(BIG_ENDIAN_INT, 0);
             if (length < 0 || length > maxPayload) {
@@ -150,7 +149,7 @@ public final class Frames {
                 if (part.bytes() == 0) {
                     // A clean end between frames carries no descriptor; with SO_PASSCRED on, Linux still
                     // attaches the credentials of the closing peer to the end-of-stream read.
-                    if (eofAllowed && filled == 0 && ReceivedMessage.installedDescriptors(ancillary).length == 0) {
+                    if (eofAllowed && filled == 0 && ReceivedMessage.fileDescriptors(ancillary).length == 0) {
                         return null;
                     }
                     throw new EOFException("the stream ended " + filled + " bytes into a " + count + "-byte part of a frame");

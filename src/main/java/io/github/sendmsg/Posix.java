@@ -2,6 +2,7 @@ package io.github.sendmsg;
 
 import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.Scratch;
+import io.github.sendmsg.internal.SocketCalls;
 import io.github.sendmsg.internal.SocketAddresses;
 import io.github.sendmsg.internal.Syscalls;
 
@@ -258,6 +259,46 @@ public final class Posix {
             if (result < 0) {
                 throw new ErrnoException(bind ? "bind" : "connect", fd, -result);
             }
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /**
+     * The address a socket is bound to ({@code getsockname(2)}): a {@link UnixAddress}, or an
+     * {@link java.net.InetSocketAddress} (the port the kernel picked for port 0, say).
+     *
+     * @param fd a socket
+     * @return its address; null for an unnamed {@code AF_UNIX} socket or another family
+     * @throws ErrnoException           if {@code getsockname} fails ({@code EBADF}, {@code ENOTSOCK})
+     * @throws IllegalArgumentException if {@code fd} is negative
+     */
+    public static SocketAddress localAddress(int fd) throws ErrnoException {
+        return address(fd, false);
+    }
+
+    /**
+     * The address of a connected socket's peer ({@code getpeername(2)}), as {@link #localAddress(int)}
+     * reports one.
+     *
+     * @param fd a connected socket
+     * @return the peer's address; null for an unnamed peer (either end of a socket pair)
+     * @throws ErrnoException           if {@code getpeername} fails ({@code ENOTCONN} …)
+     * @throws IllegalArgumentException if {@code fd} is negative
+     */
+    public static SocketAddress peerAddress(int fd) throws ErrnoException {
+        return address(fd, true);
+    }
+
+    private static SocketAddress address(int fd, boolean peer) throws ErrnoException {
+        Arguments.requireFd(fd);
+        Scratch scratch = Scratch.acquire();
+        try {
+            int length = SocketCalls.address(scratch, fd, peer);
+            if (length < 0) {
+                throw new ErrnoException(peer ? "getpeername" : "getsockname", fd, -length);
+            }
+            return Addresses.sender(scratch.small(), length);
         } finally {
             scratch.release();
         }

@@ -28,6 +28,20 @@ public final class SocketCalls {
         return result < 0 ? result : Short.toUnsignedInt(sockaddr_storage.ss_family(address));
     }
 
+    /**
+     * {@code getsockname} ({@code peer} false) or {@code getpeername} into the start of the scratch's
+     * small area: the address length, or {@code -errno}.
+     */
+    public static int address(Scratch scratch, int fd, boolean peer) {
+        MemorySegment small = scratch.small();
+        MemorySegment address = small.asSlice(0, sockaddr_storage.sizeof());
+        MemorySegment length = small.asSlice(sockaddr_storage.sizeof(), Integer.BYTES);
+        length.set(ValueLayout.JAVA_INT, 0, (int) sockaddr_storage.sizeof());
+        int result = peer ? Syscalls.getpeername(scratch.capture(), fd, address, length)
+                : Syscalls.getsockname(scratch.capture(), fd, address, length);
+        return result < 0 ? result : length.get(ValueLayout.JAVA_INT, 0);
+    }
+
     /** An int-valued option from {@code getsockopt}, or {@code Integer.MIN_VALUE} and errno in the capture. */
     public static int intOption(Scratch scratch, int fd, int level, int name) {
         MemorySegment small = scratch.small();

@@ -33,6 +33,7 @@ public final class Syscalls {
     private static final MethodHandle LISTEN = capturing(Libc.listen$address(), Libc.listen$descriptor());
     private static final MethodHandle ACCEPT4 = capturing(Libc.accept4$address(), Libc.accept4$descriptor());
     private static final MethodHandle GETSOCKNAME = capturing(Libc.getsockname$address(), Libc.getsockname$descriptor());
+    private static final MethodHandle GETPEERNAME = capturing(Libc.getpeername$address(), Libc.getpeername$descriptor());
     private static final MethodHandle GETSOCKOPT = capturing(Libc.getsockopt$address(), Libc.getsockopt$descriptor());
     private static final MethodHandle SETSOCKOPT = capturing(Libc.setsockopt$address(), Libc.setsockopt$descriptor());
     private static final MethodHandle SHUTDOWN = capturing(Libc.shutdown$address(), Libc.shutdown$descriptor());
@@ -199,6 +200,17 @@ public final class Syscalls {
         int result;
         try {
             result = (int) GETSOCKNAME.invokeExact(capture, fd, address, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return status(capture, result);
+    }
+
+    /** {@code getpeername(2)}; {@code length} holds the address buffer's size in and the used size out. */
+    public static int getpeername(MemorySegment capture, int fd, MemorySegment address, MemorySegment length) {
+        int result;
+        try {
+            result = (int) GETPEERNAME.invokeExact(capture, fd, address, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
