@@ -13,4 +13,5 @@
  */
 module io.github.sendmsg {
     exports io.github.sendmsg;
+    exports io.github.sendmsg.channel;
 }

@@ -3,6 +3,7 @@ package io.github.sendmsg;
 import io.github.sendmsg.internal.ControlBuffer;
 import io.github.sendmsg.internal.ControlWriter;
 import io.github.sendmsg.internal.Errno;
+import io.github.sendmsg.internal.MessageAccess;
 import io.github.sendmsg.internal.MessageHeader;
 import io.github.sendmsg.internal.Platform;
 import io.github.sendmsg.internal.SocketAddresses;
@@ -60,6 +61,37 @@ import java.util.Objects;
 public final class NativeMessage implements AutoCloseable {
 
     private static final int NAME_SIZE = SocketAddresses.CAPACITY;
+
+    static {
+        MessageAccess.register(new MessageAccess.Operations() {
+            @Override
+            public MemorySegment prepareSend(Object message, int fd) {
+                NativeMessage m = (NativeMessage) message;
+                m.prepareSend();
+                if (m.sendsOnlyAncillary()) {
+                    requireByteWithAncillary(fd);
+                }
+                return m.header.segment();
+            }
+
+            @Override
+            public MemorySegment prepareReceive(Object message, int flags) {
+                NativeMessage m = (NativeMessage) message;
+                m.prepareReceive(flags);
+                return m.header.segment();
+            }
+
+            @Override
+            public void finishReceive(Object message) {
+                ((NativeMessage) message).finishReceive();
+            }
+
+            @Override
+            public MemorySegment capture(Object message) {
+                return ((NativeMessage) message).capture;
+            }
+        });
+    }
 
     private final Arena arena;
     private final boolean ownsArena;

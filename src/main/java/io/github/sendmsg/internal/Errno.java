@@ -28,6 +28,13 @@ public final class Errno {
     public static final int EAGAIN = Libc.EAGAIN();
     public static final int EBADF = Libc.EBADF();
     public static final int EINVAL = Libc.EINVAL();
+    public static final int ENOENT = Libc.ENOENT();
+    public static final int EEXIST = Libc.EEXIST();
+    public static final int ENOTCONN = Libc.ENOTCONN();
+    public static final int EINPROGRESS = Libc.EINPROGRESS();
+    public static final int EPIPE = Libc.EPIPE();
+    public static final int ECONNRESET = Libc.ECONNRESET();
+    public static final int ECONNREFUSED = Libc.ECONNREFUSED();
 
     private static final Map<Integer, String> NAMES = names();
 

@@ -1,5 +1,6 @@
 package io.github.sendmsg.internal;
 
+import io.github.sendmsg.internal.libc.linger;
 import io.github.sendmsg.internal.libc.sockaddr_storage;
 import io.github.sendmsg.internal.libc.ucred;
 
@@ -50,6 +51,23 @@ public final class SocketCalls {
         length.set(ValueLayout.JAVA_INT, 0, Integer.BYTES);
         int result = Syscalls.getsockopt(scratch.capture(), fd, level, name, value, length);
         return result < 0 ? Integer.MIN_VALUE : value.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    /**
+     * {@code SO_LINGER} of {@code fd}: the linger time in seconds if it is on, -1 if it is off, or
+     * {@code Integer.MIN_VALUE} if it cannot be read.
+     */
+    public static int linger(Scratch scratch, int fd) {
+        MemorySegment small = scratch.small();
+        MemorySegment value = small.asSlice(0, linger.sizeof());
+        MemorySegment length = small.asSlice(64, Integer.BYTES);
+        length.set(ValueLayout.JAVA_INT, 0, (int) linger.sizeof());
+        int result = Syscalls.getsockopt(scratch.capture(), fd, Constants.SOL_SOCKET, io.github.sendmsg.internal.libc.Libc.SO_LINGER(),
+                value, length);
+        if (result < 0) {
+            return Integer.MIN_VALUE;
+        }
+        return linger.l_onoff(value) != 0 ? linger.l_linger(value) : -1;
     }
 
     /** The {@code SO_TYPE} of {@code fd}, or -1 if it cannot be read. */

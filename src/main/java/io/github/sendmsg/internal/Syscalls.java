@@ -315,7 +315,7 @@ public final class Syscalls {
         return result >= 0 ? result : -Errno.read(capture);
     }
 
-    private static RuntimeException rethrow(Throwable t) {
+    static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             throw r;
         }
