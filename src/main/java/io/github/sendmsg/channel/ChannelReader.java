@@ -65,6 +65,7 @@ final class ChannelReader {
             int nameCapacity = type == UnixChannel.Type.DATAGRAM ? SocketAddresses.CAPACITY : 0;
             long deadline = channel.deadline();
             long received;
+            int waits = 0;
             while (true) {
                 Vectors.fill(scratch, header, dsts, false);
                 header.prepareReceive(dsts.length, side.name, nameCapacity, side.control, side.controlCapacity,
@@ -76,7 +77,7 @@ final class ChannelReader {
                 if (-received != Errno.EAGAIN) {
                     throw new ErrnoException("recvmsg", fd, (int) -received);
                 }
-                if (!channel.await(Poller.readers(), fd, deadline, true)) {
+                if (!channel.await(Poller.readers(), fd, deadline, true, waits++ == 0)) {
                     return GAVE_UP;
                 }
             }

@@ -74,6 +74,7 @@ final class ChannelWriter {
             }
             long deadline = channel.deadline();
             long sent = 0;
+            int waits = 0;
             while (true) {
                 ByteBuffer[] window = type == UnixChannel.Type.STREAM && scratch != null ? window(srcs) : srcs;
                 MessageHeader header = window.length <= ChannelSide.IOVECS ? side.header : scratch.header(window.length);
@@ -95,7 +96,7 @@ final class ChannelWriter {
                 if (-n != Errno.EAGAIN) {
                     throw new ErrnoException("sendmsg", fd, (int) -n);
                 }
-                if (!channel.await(Poller.writers(), fd, deadline, false)) {
+                if (!channel.await(Poller.writers(), fd, deadline, false, waits++ == 0)) {
                     return ChannelReader.GAVE_UP;
                 }
             }

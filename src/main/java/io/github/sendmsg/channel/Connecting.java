@@ -42,7 +42,7 @@ final class Connecting {
                 }
                 int errno = -result;
                 if (errno == Errno.EINPROGRESS || errno == Errno.EINTR) {
-                    if (!channel.await(Poller.writers(), fd, deadline, false)) {
+                    if (!channel.await(Poller.writers(), fd, deadline, false, false)) {
                         return false;
                     }
                     int error = SocketCalls.intOption(scratch, fd, Constants.SOL_SOCKET, Constants.SO_ERROR);

@@ -548,6 +548,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
                     MemorySegment capture = messages.capture(message);
                     MemorySegment header = reading ? null : messages.prepareSend(message, fd);
                     long deadline = 0;
+                    int waits = 0;
                     while (true) {
                         long n;
                         if (reading) {
@@ -569,7 +570,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
                         if (deadline == 0) {
                             deadline = deadline();
                         }
-                        if (!await(reading ? Poller.readers() : Poller.writers(), fd, deadline, reading)) {
+                        if (!await(reading ? Poller.readers() : Poller.writers(), fd, deadline, reading, waits++ == 0)) {
                             return -1;   // closed or interrupted: end() throws
                         }
                     }
@@ -588,9 +589,16 @@ public final class UnixChannel extends AbstractInterruptibleChannel
 
     /**
      * Parks until {@code fd} is ready; false if the channel was closed or the thread interrupted
-     * meanwhile (the caller returns and {@code end} throws the right exception).
+     * meanwhile (the caller returns and {@code end} throws the right exception). The {@code first} wait
+     * of a call on a virtual thread only yields, and the caller tries again.
      */
-    boolean await(Poller poller, int fd, long deadline, boolean reading) throws IOException {
+    boolean await(Poller poller, int fd, long deadline, boolean reading, boolean first) throws IOException {
+        if (first && Thread.currentThread().isVirtual()) {
+            // The peer is often a moment away (another virtual thread on the other carrier): let it run
+            // once and try again before paying for a registration and a wake-up through the poller.
+            Thread.yield();
+            return isOpen() && !Thread.currentThread().isInterrupted();
+        }
         socket.markWaited();
         Thread me = Thread.currentThread();
         if (reading) {
