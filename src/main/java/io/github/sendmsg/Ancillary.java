@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancillary.PidFd, Ancillary.Unknown {
 
-    /** The raw {@code (level, type, data)} form, with exactly the bytes the kernel expects. */
+    /** {@return the raw {@code (level, type, data)} form, with exactly the bytes the kernel expects} */
     ControlMessage toControlMessage();
 
     /**
@@ -30,6 +30,8 @@ public sealed interface Ancillary permits Ancillary.Rights, Credentials, Ancilla
      * {@link Credentials} for a well-formed {@code SCM_CREDENTIALS}, {@link PidFd} for a well-formed
      * {@code SCM_PIDFD}, {@link Unknown} for anything else.
      *
+     * @param message a control message as received or built
+     * @return its typed form
      * @throws NullPointerException if {@code message} is null
      */
     static Ancillary decode(ControlMessage message) {

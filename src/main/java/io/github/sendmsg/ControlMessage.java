@@ -43,6 +43,7 @@ public record ControlMessage(int level, int type, byte[] data) {
      * the caller may close its own at once after the send returns.
      *
      * @param fds the descriptors to copy, in order; may be empty (the kernel then delivers none)
+     * @return the {@code SCM_RIGHTS} message
      * @throws NullPointerException     if {@code fds} is null
      * @throws IllegalArgumentException if a descriptor is negative, or there are more than
      *                                  {@value SendMsg#SCM_MAX_FD}, the most Linux takes in one message
@@ -63,7 +64,7 @@ public record ControlMessage(int level, int type, byte[] data) {
         return new ControlMessage(SendMsg.SOL_SOCKET, SendMsg.SCM_RIGHTS, data.array());
     }
 
-    /** True if this is an {@code SCM_RIGHTS} message at {@code SOL_SOCKET}. */
+    /** {@return true if this is an {@code SCM_RIGHTS} message at {@code SOL_SOCKET}} */
     public boolean isRights() {
         return level == SendMsg.SOL_SOCKET && type == SendMsg.SCM_RIGHTS;
     }
@@ -94,6 +95,8 @@ public record ControlMessage(int level, int type, byte[] data) {
      * True for the kinds with which the kernel installs descriptors in the receiving process:
      * {@code SCM_RIGHTS} and {@code SCM_PIDFD} (when {@code SO_PASSPIDFD} is on). Every other kind is
      * only data.
+     *
+     * @return true for {@code SCM_RIGHTS} and {@code SCM_PIDFD}
      */
     public boolean installsDescriptors() {
         return level == SendMsg.SOL_SOCKET && (type == SendMsg.SCM_RIGHTS || type == SendMsg.SCM_PIDFD);

@@ -18,9 +18,13 @@ public final class ErrnoException extends IOException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The failed call's name. */
     private final String call;
+    /** The descriptor it was called on, or -1. */
     private final int fd;
+    /** The errno it left. */
     private final int errno;
+    /** The errno's symbolic name. */
     private final String errnoName;
 
     /**
@@ -75,26 +79,26 @@ public final class ErrnoException extends IOException {
             named = open < 0 || !call.endsWith(")") ? call + "(fd " + fd + ")"
                     : call.substring(0, open + 1) + "fd " + fd + ", " + call.substring(open + 1);
         }
-        String text = call + " failed: " + Errno.name(errno) + " (errno " + errno + ", " + Errno.describe(errno) + ")";
+        String text = named + " failed: " + Errno.name(errno) + " (errno " + errno + ", " + Errno.describe(errno) + ")";
         return hint.isEmpty() ? text : text + ": " + hint;
     }
 
-    /** The descriptor the failed call was made on, or -1 if it was not made on one. */
+    /** {@return the descriptor the failed call was made on, or -1 if it was not made on one} */
     public int fd() {
         return fd;
     }
 
-    /** The name of the system call that failed, such as {@code "sendmsg"}. */
+    /** {@return the name of the system call that failed, such as {@code "sendmsg"}} */
     public String call() {
         return call;
     }
 
-    /** The {@code errno} value, such as 9 for {@code EBADF} on Linux. */
+    /** {@return the {@code errno} value, such as 9 for {@code EBADF} on Linux} */
     public int errno() {
         return errno;
     }
 
-    /** The symbolic name of {@link #errno()}, such as {@code "EBADF"}; {@code "errno N"} when unknown. */
+    /** {@return the symbolic name of {@link #errno()}, such as {@code "EBADF"}; {@code "errno N"} when unknown} */
     public String errnoName() {
         return errnoName;
     }

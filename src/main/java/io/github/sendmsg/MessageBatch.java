@@ -76,7 +76,7 @@ public final class MessageBatch implements AutoCloseable {
         }
     }
 
-    /** How many messages the batch holds. */
+    /** {@return how many messages the batch holds} */
     public int size() {
         return messages.length;
     }
@@ -85,6 +85,8 @@ public final class MessageBatch implements AutoCloseable {
      * Message {@code index}, to set up before a send or read after a receive. Owned by the batch:
      * closing it does nothing.
      *
+     * @param index which message, from 0
+     * @return the message, owned by the batch
      * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
      */
     public NativeMessage message(int index) {
@@ -159,6 +161,8 @@ public final class MessageBatch implements AutoCloseable {
      * The bytes message {@code index} sent or received in the last call ({@code msg_len}); 0 for a
      * message the last call did not send or fill.
      *
+     * @param index which message, from 0
+     * @return its byte count in the last call
      * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
      */
     public long length(int index) {

@@ -154,12 +154,12 @@ public final class NativeMessage implements AutoCloseable {
         Arguments.requireNonNegative(controlCapacity, "controlCapacity");
     }
 
-    /** The most buffers this message takes. */
+    /** {@return the most buffers this message takes} */
     public int maxBuffers() {
         return buffers.length;
     }
 
-    /** The size of each control buffer, in bytes. */
+    /** {@return the size of each control buffer, in bytes} */
     public int controlCapacity() {
         return controlCapacity;
     }
@@ -167,6 +167,7 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * Makes {@code segment} the only buffer: every buffer set before is forgotten.
      *
+     * @param segment native memory to send from or receive into, whole
      * @return this message
      * @throws NullPointerException     if {@code segment} is null
      * @throws IllegalArgumentException if {@code segment} is not native memory
@@ -186,6 +187,8 @@ public final class NativeMessage implements AutoCloseable {
      * Sets buffer {@code index}, replacing the one there; the message then has at least
      * {@code index + 1} buffers, and every buffer below {@code index} must be set before a call.
      *
+     * @param index  which buffer, from 0
+     * @param segment native memory to send from or receive into, whole
      * @return this message
      * @throws NullPointerException      if {@code segment} is null
      * @throws IllegalArgumentException  if {@code segment} is not native memory
@@ -207,6 +210,7 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * Makes {@code segments} the buffers, in order: every buffer set before is forgotten.
      *
+     * @param segments native memory, in order
      * @return this message
      * @throws NullPointerException     if {@code segments} or an element is null
      * @throws IllegalArgumentException if there are more than {@link #maxBuffers()} or one is not native
@@ -226,7 +230,7 @@ public final class NativeMessage implements AutoCloseable {
         return this;
     }
 
-    /** How many buffers the next call uses. */
+    /** {@return how many buffers the next call uses} */
     public int bufferCount() {
         return bufferCount;
     }
@@ -245,6 +249,7 @@ public final class NativeMessage implements AutoCloseable {
      * Adds an {@code SCM_RIGHTS} message with one descriptor, allocating nothing. The descriptor stays
      * the caller's.
      *
+     * @param fd the descriptor to pass
      * @return this message
      * @throws IllegalArgumentException if {@code fd} is negative, the control buffer is full, or the
      *                                  message would carry more than {@value SendMsg#SCM_MAX_FD} descriptors
@@ -258,6 +263,7 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * Adds an {@code SCM_RIGHTS} message with several descriptors, in order. They stay the caller's.
      *
+     * @param fds the descriptors to pass, in order
      * @return this message
      * @throws IllegalArgumentException as {@link ControlMessage#rights(int...)}, or if the control buffer is full
      *                                  or the message would carry more than {@value SendMsg#SCM_MAX_FD} descriptors
@@ -269,6 +275,7 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * Adds a control message, typed or raw.
      *
+     * @param message the control message
      * @return this message
      * @throws NullPointerException     if {@code message} is null
      * @throws IllegalArgumentException if the control buffer is full
@@ -280,6 +287,7 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * Adds a raw control message.
      *
+     * @param message the control message
      * @return this message
      * @throws NullPointerException     if {@code message} is null
      * @throws IllegalArgumentException if the control buffer is full, or {@code SCM_RIGHTS} data is not
@@ -297,6 +305,7 @@ public final class NativeMessage implements AutoCloseable {
      * Sends to {@code address} from now on: an {@code AF_UNIX} path or {@code "@name"} (the
      * {@code String} form {@link #address()} reports); null to send to the connected peer.
      *
+     * @param address the destination, or null for the connected peer
      * @return this message
      * @throws IllegalArgumentException if the address cannot be an {@code AF_UNIX} address
      */
@@ -311,6 +320,7 @@ public final class NativeMessage implements AutoCloseable {
      * {@code AF_INET}/{@code AF_INET6} socket (such as the {@link #sender()} of a receive); null to send
      * to the connected peer.
      *
+     * @param destination the destination, or null for the connected peer
      * @return this message
      * @throws IllegalArgumentException for an address of another type, unresolved, or that does not fit
      */
@@ -439,17 +449,19 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * The flags of the last receive ({@code MSG_TRUNC}, {@code MSG_CTRUNC} …), without the
      * {@code MSG_CMSG_CLOEXEC} the library adds unless it was asked for.
+     *
+     * @return the flags the kernel returned
      */
     public int flags() {
         return receivedFlags;
     }
 
-    /** True if the last receive's control data was cut to fit ({@code MSG_CTRUNC}). */
+    /** {@return true if the last receive's control data was cut to fit ({@code MSG_CTRUNC})} */
     public boolean isControlTruncated() {
         return (receivedFlags & SendMsg.MSG_CTRUNC) != 0;
     }
 
-    /** How many descriptors the last receive installed. Allocates nothing. */
+    /** {@return how many descriptors the last receive installed. Allocates nothing} */
     public int fileDescriptorCount() {
         return ControlBuffer.countFds(receiveControl, receivedControlLength);
     }
@@ -458,13 +470,15 @@ public final class NativeMessage implements AutoCloseable {
      * Descriptor {@code index} of the last receive, across all its {@code SCM_RIGHTS} messages, in
      * order. Allocates nothing. The descriptor is the caller's to close.
      *
+     * @param index which descriptor, from 0
+     * @return the descriptor
      * @throws IndexOutOfBoundsException if fewer descriptors arrived
      */
     public int fileDescriptor(int index) {
         return ControlBuffer.fdAt(receiveControl, receivedControlLength, index);
     }
 
-    /** Every descriptor of the last receive, in a new array. They are the caller's to close. */
+    /** {@return every descriptor of the last receive, in a new array. They are the caller's to close} */
     public int[] fileDescriptors() {
         int[] fds = new int[fileDescriptorCount()];
         for (int i = 0; i < fds.length; i++) {
@@ -476,12 +490,14 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * The pidfd ({@code SCM_PIDFD}) the last receive installed when {@code SO_PASSPIDFD} is on
      * ({@link SendMsg#setPassPidFd(int, boolean)}), or -1 if none. Allocates nothing. The caller's to close.
+     *
+     * @return the pidfd, or -1
      */
     public int pidFd() {
         return ControlBuffer.pidFd(receiveControl, receivedControlLength);
     }
 
-    /** The control messages of the last receive, copied out, in order. */
+    /** {@return the control messages of the last receive, copied out, in order} */
     public List<ControlMessage> ancillary() {
         return List.copyOf(Ancillaries.parse(receiveControl, receivedControlLength));
     }
@@ -492,6 +508,8 @@ public final class NativeMessage implements AutoCloseable {
      * {@link #setAddress(String)} takes back to reach the same socket; null when the sending socket has
      * no name (an unbound socket, or either end of a socket pair), and for a sender of another family
      * (see {@link #sender()}).
+     *
+     * @return the sender's name, or null
      */
     public String address() {
         return sender() instanceof UnixAddress unix ? unix.asString() : null;
@@ -500,6 +518,8 @@ public final class NativeMessage implements AutoCloseable {
     /**
      * The sender's address from the last receive, read by its family: a {@link UnixAddress} (exact
      * bytes), an {@link java.net.InetSocketAddress} on {@code AF_INET}/{@code AF_INET6}; null for none.
+     *
+     * @return the sender's address, or null
      */
     public SocketAddress sender() {
         return Addresses.sender(receiveName, receivedNameLength);

@@ -39,6 +39,9 @@ public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillar
     /**
      * Makes a result with an {@code AF_UNIX} sender given in its {@code String} form.
      *
+     * @param bytes     the bytes received
+     * @param flags     the {@code msg_flags} the kernel returned
+     * @param ancillary the control messages received
      * @param address a path or {@code "@name"}, or null for none
      * @throws NullPointerException     if {@code ancillary} or an item of it is null
      * @throws IllegalArgumentException if {@code address} cannot be an {@code AF_UNIX} address
@@ -52,12 +55,14 @@ public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillar
      * an abstract name, bytes that are not UTF-8 written as U+DC80 to U+DCFF; given back as a
      * destination it reaches the same socket. Null when there is no name, and for a sender of another
      * family (an {@code AF_INET} one is {@link #sender()}, an {@link InetSocketAddress}).
+     *
+     * @return the sender's name, or null
      */
     public String address() {
         return sender instanceof UnixAddress unix ? unix.asString() : null;
     }
 
-    /** Every descriptor the sender passed ({@code SCM_RIGHTS}), in order; a new array. The caller's to close. */
+    /** {@return every descriptor the sender passed ({@code SCM_RIGHTS}), in order; a new array. The caller's to close} */
     public int[] fileDescriptors() {
         return ReceivedMessage.fileDescriptors(ancillary);
     }
@@ -65,22 +70,24 @@ public record ReceiveResult(long bytes, int flags, List<ControlMessage> ancillar
     /**
      * Every descriptor the receive installed, in order: those of {@link #fileDescriptors()} and a pidfd
      * when {@code SO_PASSPIDFD} is on. A new array; the caller's to close.
+     *
+     * @return the descriptors, in order
      */
     public int[] installedDescriptors() {
         return ReceivedMessage.installedDescriptors(ancillary);
     }
 
-    /** The ancillary data as typed values, in order. */
+    /** {@return the ancillary data as typed values, in order} */
     public List<Ancillary> typed() {
         return ancillary.stream().map(Ancillary::decode).toList();
     }
 
-    /** True if ancillary data was cut to fit ({@code MSG_CTRUNC}): descriptors were lost. */
+    /** {@return true if ancillary data was cut to fit ({@code MSG_CTRUNC}): descriptors were lost} */
     public boolean isControlTruncated() {
         return (flags & SendMsg.MSG_CTRUNC) != 0;
     }
 
-    /** True if a datagram or record was cut to fit ({@code MSG_TRUNC}). */
+    /** {@return true if a datagram or record was cut to fit ({@code MSG_TRUNC})} */
     public boolean isTruncated() {
         return (flags & SendMsg.MSG_TRUNC) != 0;
     }

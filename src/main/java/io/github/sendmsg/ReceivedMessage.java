@@ -86,17 +86,19 @@ public record ReceivedMessage(byte[] data, int flags, List<ControlMessage> ancil
     /**
      * The ancillary data as typed values, in order: {@link Ancillary.Rights}, {@link Credentials},
      * {@link Ancillary.PidFd}, {@link Ancillary.Unknown}.
+     *
+     * @return a typed value per control message
      */
     public List<Ancillary> typed() {
         return ancillary.stream().map(Ancillary::decode).toList();
     }
 
-    /** True if the kernel cut the ancillary data to fit ({@code MSG_CTRUNC}): descriptors were lost. */
+    /** {@return true if the kernel cut the ancillary data to fit ({@code MSG_CTRUNC}): descriptors were lost} */
     public boolean isControlTruncated() {
         return (flags & SendMsg.MSG_CTRUNC) != 0;
     }
 
-    /** True if the kernel cut a datagram or record to fit ({@code MSG_TRUNC}). */
+    /** {@return true if the kernel cut a datagram or record to fit ({@code MSG_TRUNC})} */
     public boolean isTruncated() {
         return (flags & SendMsg.MSG_TRUNC) != 0;
     }

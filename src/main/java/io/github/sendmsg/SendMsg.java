@@ -547,6 +547,8 @@ public final class SendMsg {
      * {@code CMSG_LEN(n)}: the {@code cmsg_len} of a control message carrying {@code n} data bytes
      * (header included, trailing padding not).
      *
+     * @param n the data bytes
+     * @return {@code CMSG_LEN(n)}
      * @throws IllegalArgumentException if {@code n} is negative or the result exceeds
      *                                  {@link Integer#MAX_VALUE}
      */
@@ -559,6 +561,8 @@ public final class SendMsg {
      * {@code CMSG_SPACE(n)}: the bytes a control message carrying {@code n} data bytes takes in a
      * buffer, padding included. A buffer of {@code CMSG_SPACE(4 * k)} bytes holds {@code k} descriptors.
      *
+     * @param n the data bytes
+     * @return {@code CMSG_SPACE(n)}
      * @throws IllegalArgumentException if {@code n} is negative or the result exceeds
      *                                  {@link Integer#MAX_VALUE}
      */

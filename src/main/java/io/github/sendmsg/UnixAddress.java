@@ -46,6 +46,8 @@ public final class UnixAddress extends SocketAddress {
      * The address a {@code String} form names: {@code "@name"} for an abstract name, anything else a
      * filesystem path, in UTF-8 (U+DC80 to U+DCFF stand for single bytes that are not UTF-8).
      *
+     * @param name a path, or {@code "@"} and an abstract name
+     * @return the address
      * @throws NullPointerException     if {@code name} is null
      * @throws IllegalArgumentException if a path is empty, holds NUL, or either does not fit in
      *                                  {@code sun_path} (107 bytes)
@@ -57,6 +59,8 @@ public final class UnixAddress extends SocketAddress {
     /**
      * The address of a filesystem path.
      *
+     * @param path a filesystem path
+     * @return the address
      * @throws NullPointerException     if {@code path} is null
      * @throws IllegalArgumentException if it is empty or does not fit in {@code sun_path}
      */
@@ -72,6 +76,8 @@ public final class UnixAddress extends SocketAddress {
     /**
      * The abstract name made of exactly these bytes (without the leading NUL, which this adds).
      *
+     * @param name the name's bytes
+     * @return the address
      * @throws NullPointerException     if {@code name} is null
      * @throws IllegalArgumentException if it takes more than 107 bytes
      */
@@ -85,6 +91,8 @@ public final class UnixAddress extends SocketAddress {
      * The address whose {@code sun_path} holds exactly {@code sunPath}: an abstract name if it starts
      * with a NUL byte, else a path (which ends at its first NUL, as the kernel reads it).
      *
+     * @param sunPath the bytes of {@code sun_path}
+     * @return the address
      * @throws NullPointerException     if {@code sunPath} is null
      * @throws IllegalArgumentException if it is empty, or does not fit
      */
@@ -110,17 +118,17 @@ public final class UnixAddress extends SocketAddress {
         return new UnixAddress(sunPath);
     }
 
-    /** True for a Linux abstract name, false for a filesystem path. */
+    /** {@return true for a Linux abstract name, false for a filesystem path} */
     public boolean isAbstract() {
         return sunPath[0] == 0;
     }
 
-    /** The name's bytes: an abstract name without its leading NUL, or a path without a terminating NUL. */
+    /** {@return the name's bytes: an abstract name without its leading NUL, or a path without a terminating NUL} */
     public byte[] name() {
         return isAbstract() ? Arrays.copyOfRange(sunPath, 1, sunPath.length) : sunPath.clone();
     }
 
-    /** The bytes of {@code sun_path} as the kernel holds them: for an abstract name, a NUL and the name. */
+    /** {@return the bytes of {@code sun_path} as the kernel holds them: for an abstract name, a NUL and the name} */
     public byte[] sunPath() {
         return sunPath.clone();
     }
@@ -129,6 +137,8 @@ public final class UnixAddress extends SocketAddress {
      * The {@code String} form every {@code String} address parameter accepts and every receive reports:
      * the path, or {@code '@'} and the abstract name; bytes that are not UTF-8 appear as U+DC80 to
      * U+DCFF. Giving it back names this same address.
+     *
+     * @return the {@code String} form
      */
     public String asString() {
         return SocketAddresses.stringOf(sunPath);
@@ -137,6 +147,7 @@ public final class UnixAddress extends SocketAddress {
     /**
      * This path as a {@link Path}.
      *
+     * @return the path
      * @throws IllegalStateException if this is an abstract name
      */
     public Path toPath() {
@@ -149,6 +160,7 @@ public final class UnixAddress extends SocketAddress {
     /**
      * This path as the JDK's {@link UnixDomainSocketAddress}, for {@code java.nio} channels.
      *
+     * @return the JDK's address of this path
      * @throws IllegalStateException if this is an abstract name, which the JDK's channels do not take
      */
     public UnixDomainSocketAddress toUnixDomainSocketAddress() {

@@ -237,7 +237,7 @@ class ScmRightsTest {
 
         assertThat(message.data()).as("the data arrives intact").isEqualTo("data".getBytes());
         assertThat(message.isControlTruncated()).as("MSG_CTRUNC").isTrue();
-        int fit = (int) Math.max(0, (bufferSize - 16) / 4);
+        int fit = Math.max(0, (bufferSize - 16) / 4);
         assertThat(copies).as("whole descriptors only: those that fit in %d bytes", bufferSize)
                 .hasSize(fit);
         assertSameFiles(copies, Arrays.copyOf(fds, copies.length));

@@ -56,7 +56,8 @@ class TwistedBehaviourTest {
                     assertThat(e.errnoName()).isEqualTo("EBADF");
                     assertThat(e.errno()).isEqualTo(9);
                     assertThat(e.call()).isEqualTo("sendmsg");
-                    assertThat(e).hasMessage("sendmsg failed: EBADF (errno 9, Bad file descriptor)");
+                    assertThat(e).hasMessage("sendmsg(fd " + closed + ") failed: EBADF (errno 9, Bad file descriptor)");
+                    assertThat(e.fd()).as("the descriptor the call was made on").isEqualTo(closed);
                 });
     }
 

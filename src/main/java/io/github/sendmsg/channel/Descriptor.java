@@ -172,6 +172,8 @@ public final class Descriptor implements AutoCloseable {
      * JDK's. Found by the channel's position, which this sets to a unique value and restores: do not use
      * the channel from another thread meanwhile.
      *
+     * @param channel an open {@code FileChannel}
+     * @return a new descriptor for its open file
      * @throws IOException                   if the channel is closed, or a call fails
      * @throws UnsupportedOperationException if the channel has no position to tell it by (a pipe, a FIFO,
      *                                       a device), with the reason
@@ -185,6 +187,8 @@ public final class Descriptor implements AutoCloseable {
      * {@code FileDescriptor} stays the JDK's. {@link FileDescriptor#in}, {@code out} and {@code err} are
      * 0, 1 and 2; any other is found as {@link #of(FileChannel)} finds a channel's.
      *
+     * @param descriptor a valid {@code FileDescriptor}
+     * @return a new descriptor for what it refers to
      * @throws IOException                   if the descriptor is not valid, or a call fails
      * @throws UnsupportedOperationException if it refers to something without a position (a pipe, a socket)
      */
@@ -195,6 +199,8 @@ public final class Descriptor implements AutoCloseable {
     /**
      * A descriptor for a {@link FileInputStream}'s file: a duplicate; the stream stays the JDK's.
      *
+     * @param stream an open stream
+     * @return a new descriptor for its file
      * @throws IOException                   if the stream is closed, or a call fails
      * @throws UnsupportedOperationException as {@link #of(FileDescriptor)}
      */
@@ -205,6 +211,8 @@ public final class Descriptor implements AutoCloseable {
     /**
      * A descriptor for a {@link FileOutputStream}'s file: a duplicate; the stream stays the JDK's.
      *
+     * @param stream an open stream
+     * @return a new descriptor for its file
      * @throws IOException                   if the stream is closed, or a call fails
      * @throws UnsupportedOperationException as {@link #of(FileDescriptor)}
      */
@@ -217,6 +225,8 @@ public final class Descriptor implements AutoCloseable {
      * the JDK's. Found by its addresses, and where several sockets share them (clients of one
      * {@code AF_UNIX} server), by its {@code SO_LINGER}, which this sets to unique values and restores.
      *
+     * @param channel an open {@code SocketChannel}
+     * @return a new descriptor for its socket
      * @throws IOException                   if the channel is closed, or a call fails
      * @throws UnsupportedOperationException if no single socket of this process can be told to be the channel's
      */
@@ -229,6 +239,8 @@ public final class Descriptor implements AutoCloseable {
      * {@link UnixServerChannel}, another process, or a successor of this one can accept on; the channel
      * stays the JDK's. Found by its bound address.
      *
+     * @param channel a bound {@code ServerSocketChannel}
+     * @return a new descriptor for its listening socket
      * @throws IOException                   if the channel is closed, or a call fails
      * @throws IllegalStateException         if the channel is not bound
      * @throws UnsupportedOperationException if several listening sockets share its address ({@code SO_REUSEPORT})
@@ -241,6 +253,8 @@ public final class Descriptor implements AutoCloseable {
      * A descriptor for a JDK {@link DatagramChannel}'s socket: a duplicate; the channel stays the JDK's.
      * Found by its bound address (and its peer's, if connected).
      *
+     * @param channel a bound {@code DatagramChannel}
+     * @return a new descriptor for its socket
      * @throws IOException                   if the channel is closed, or a call fails
      * @throws IllegalStateException         if the channel is not bound
      * @throws UnsupportedOperationException if several sockets share its addresses
@@ -262,6 +276,7 @@ public final class Descriptor implements AutoCloseable {
      * The number, lent for a call the caller makes itself (the library's own calls never need it).
      * Keep this object reachable, and open, while using it.
      *
+     * @return the number
      * @throws IllegalStateException if this descriptor is closed
      */
     public int fd() {
@@ -269,7 +284,7 @@ public final class Descriptor implements AutoCloseable {
         return state.fd();
     }
 
-    /** True until {@link #close()} (or {@link #release()}). */
+    /** {@return true until {@link #close()} (or {@link #release()})} */
     public boolean isOpen() {
         return state.isOpen();
     }
@@ -278,6 +293,7 @@ public final class Descriptor implements AutoCloseable {
      * A new descriptor for the same open file description, close-on-exec: {@code F_DUPFD_CLOEXEC}. Both
      * are owned and closed separately.
      *
+     * @return the copy, owned by the result
      * @throws ErrnoException        if {@code fcntl} fails ({@code EMFILE} …)
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -293,6 +309,7 @@ public final class Descriptor implements AutoCloseable {
     /**
      * What this descriptor refers to.
      *
+     * @return its kind
      * @throws ErrnoException        if {@code statx} fails
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -315,6 +332,7 @@ public final class Descriptor implements AutoCloseable {
      * The address family of this socket: {@link SendMsg#AF_UNIX}, {@link SendMsg#AF_INET},
      * {@link SendMsg#AF_INET6} or another {@code AF_*} value.
      *
+     * @return the {@code AF_*} value
      * @throws ErrnoException        if {@code getsockopt(SO_DOMAIN)} fails ({@code ENOTSOCK} for a non-socket)
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -326,6 +344,7 @@ public final class Descriptor implements AutoCloseable {
      * The type of this socket: {@link SendMsg#SOCK_STREAM}, {@link SendMsg#SOCK_DGRAM} or
      * {@link SendMsg#SOCK_SEQPACKET}.
      *
+     * @return the {@code SOCK_*} value
      * @throws ErrnoException        if {@code getsockopt(SO_TYPE)} fails ({@code ENOTSOCK} for a non-socket)
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -336,6 +355,7 @@ public final class Descriptor implements AutoCloseable {
     /**
      * True if this is a listening socket ({@code SO_ACCEPTCONN}).
      *
+     * @return true for a listening socket
      * @throws ErrnoException        if {@code getsockopt} fails ({@code ENOTSOCK} for a non-socket)
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -361,6 +381,8 @@ public final class Descriptor implements AutoCloseable {
     /**
      * What this descriptor is, in words: {@code "regular file"}, {@code "pipe"},
      * {@code "socket AF_UNIX SOCK_STREAM listening"}, {@code "closed"} … Never throws.
+     *
+     * @return a description
      */
     public String describe() {
         if (!isOpen()) {
@@ -410,6 +432,7 @@ public final class Descriptor implements AutoCloseable {
      * {@code size()} act on it (a pipe reads and writes, but has no position). The channel owns a
      * duplicate; closing either leaves the other open.
      *
+     * @return a JDK channel that owns a copy of this descriptor
      * @throws IOException                   if a call fails
      * @throws UnsupportedOperationException for a socket (use {@link #toSocketChannel()} and friends) or a directory
      * @throws IllegalStateException         if this descriptor is closed
@@ -423,6 +446,7 @@ public final class Descriptor implements AutoCloseable {
      * {@code FileInputStream} or {@code FileOutputStream} of it, and close that to close it. If none is
      * made, the JDK closes it when it becomes unreachable.
      *
+     * @return a JDK descriptor object that owns a copy of this descriptor
      * @throws IOException                   if a call fails
      * @throws UnsupportedOperationException for a directory
      * @throws IllegalStateException         if this descriptor is closed
@@ -436,6 +460,7 @@ public final class Descriptor implements AutoCloseable {
      * the stream owns a duplicate. On a virtual thread, a read that waits is the JDK's blocking file read
      * (which compensates by adding a carrier, not by unmounting).
      *
+     * @return a stream that owns a copy of this descriptor
      * @throws IOException           if a call fails
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -446,6 +471,7 @@ public final class Descriptor implements AutoCloseable {
     /**
      * A {@link FileOutputStream} writing this open file description: the stream owns a duplicate.
      *
+     * @return a stream that owns a copy of this descriptor
      * @throws IOException           if a call fails
      * @throws IllegalStateException if this descriptor is closed
      */
@@ -461,6 +487,7 @@ public final class Descriptor implements AutoCloseable {
      * virtual thread, the JDK switches the socket to non-blocking, which every copy shares (the sender's
      * too).
      *
+     * @return a JDK channel that owns a copy of this socket
      * @throws IOException                   if a call fails
      * @throws UnsupportedOperationException if this is not a connected stream socket of those families, with why
      * @throws IllegalStateException         if this descriptor is closed
@@ -476,6 +503,7 @@ public final class Descriptor implements AutoCloseable {
      * it was made on; accepting from a virtual thread switches the listener to non-blocking, shared by
      * every copy.
      *
+     * @return a JDK channel that owns a copy of this listening socket
      * @throws IOException                   if a call fails
      * @throws UnsupportedOperationException if this is not a listening socket of those families
      * @throws IllegalStateException         if this descriptor is closed
@@ -489,6 +517,7 @@ public final class Descriptor implements AutoCloseable {
      * duplicate, and is connected to this socket's peer if this socket is connected. The JDK has no
      * {@code AF_UNIX} datagram channel (JEP 380 covers stream sockets only): use {@link UnixChannel}.
      *
+     * @return a JDK channel that owns a copy of this socket
      * @throws IOException                   if a call fails
      * @throws UnsupportedOperationException if this is not an inet datagram socket
      * @throws IllegalStateException         if this descriptor is closed

@@ -41,22 +41,22 @@ public record Received(long bytes, List<Descriptor> descriptors, int surplus, in
         descriptors = List.copyOf(Objects.requireNonNull(descriptors, "descriptors"));
     }
 
-    /** True at end of stream: the peer closed or shut down its side and every byte has been read. */
+    /** {@return true at end of stream: the peer closed or shut down its side and every byte has been read} */
     public boolean isEndOfStream() {
         return bytes < 0;
     }
 
-    /** True if a datagram or record was cut to fit the buffers ({@code MSG_TRUNC}). */
+    /** {@return true if a datagram or record was cut to fit the buffers ({@code MSG_TRUNC})} */
     public boolean isTruncated() {
         return (flags & SendMsg.MSG_TRUNC) != 0;
     }
 
-    /** True if the kernel dropped control data for want of room ({@code MSG_CTRUNC}): descriptors were lost. */
+    /** {@return true if the kernel dropped control data for want of room ({@code MSG_CTRUNC}): descriptors were lost} */
     public boolean isControlTruncated() {
         return (flags & SendMsg.MSG_CTRUNC) != 0;
     }
 
-    /** The first descriptor, for the common case of one; the caller's to close. */
+    /** {@return the first descriptor, for the common case of one; the caller's to close} */
     public Descriptor descriptor() {
         if (descriptors.isEmpty()) {
             throw new IllegalStateException("no descriptor came with these " + bytes + " bytes");

@@ -54,7 +54,8 @@ final class SocketBridges {
             try (ServerSocketChannel server = throwawayServer(family)) {
                 SocketAddress serverAddress = server.getLocalAddress();
                 SocketChannel client = SocketChannel.open(serverAddress);
-                try (SocketChannel accepted = server.accept()) {
+                SocketChannel accepted = server.accept();   // the throwaway's other end, closed below
+                try {
                     int target = family == Constants.AF_UNIX
                             ? onlySocket(candidate -> equal(serverAddress, address(candidate, true)), "the throwaway client")
                             : onlySocket(candidate -> equal(client.getLocalAddress(), address(candidate, false)), "the throwaway client");
@@ -64,6 +65,7 @@ final class SocketBridges {
                     client.close();
                     throw e;
                 } finally {
+                    accepted.close();
                     deleteSocketFile(serverAddress);
                 }
             }

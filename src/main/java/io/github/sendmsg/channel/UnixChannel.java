@@ -155,6 +155,10 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * Connects a channel of {@code type} to {@code address}, waiting at most {@code timeout} (null for
      * no limit) if the listener's backlog is full.
      *
+     * @param address where to connect, as {@link #connect(SocketAddress)} takes it
+     * @param type    the socket type: {@link Type#STREAM} or {@link Type#SEQPACKET} (or a connected {@link Type#DATAGRAM})
+     * @param timeout how long to wait for room in the backlog; null for no limit
+     * @return the connected channel
      * @throws ErrnoException           if {@code connect} fails
      * @throws SocketTimeoutException   if {@code timeout} passes first
      * @throws IllegalArgumentException if {@code address} is not an {@code AF_UNIX} address
@@ -179,6 +183,8 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * A new unconnected datagram channel, bound to {@code address} (null: unbound, able to send, and to
      * receive replies only once bound by the kernel on its first send; see unix(7) on autobind).
      *
+     * @param address where to bind, or null
+     * @return the channel
      * @throws ErrnoException           if {@code bind} fails ({@code EADDRINUSE} …)
      * @throws IllegalArgumentException if {@code address} is not an {@code AF_UNIX} address
      */
@@ -195,7 +201,12 @@ public final class UnixChannel extends AbstractInterruptibleChannel
         return channel;
     }
 
-    /** A connected pair of stream channels: {@link #pair(Type)} of {@link Type#STREAM}. */
+    /**
+     * A connected pair of stream channels: {@link #pair(Type)} of {@link Type#STREAM}.
+     *
+     * @return the two ends
+     * @throws ErrnoException if {@code socketpair} fails
+     */
     public static UnixChannel[] pair() throws ErrnoException {
         return pair(Type.STREAM);
     }
@@ -204,6 +215,8 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * Two channels connected to each other ({@code socketpair(2)}), for a parent and the thread or
      * process it hands one end to.
      *
+     * @param type the socket type
+     * @return the two ends
      * @throws ErrnoException if {@code socketpair} fails ({@code EMFILE} …)
      */
     public static UnixChannel[] pair(Type type) throws ErrnoException {
@@ -218,6 +231,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * the descriptor is released to the channel, which closes it. Its status flags are left as they are.
      *
      * @param socket an {@code AF_UNIX} socket, not listening (a listener is a {@link UnixServerChannel})
+     * @return the channel, which owns the socket
      * @throws ErrnoException           if a query fails
      * @throws IllegalArgumentException if it is not an {@code AF_UNIX} socket, or is listening
      * @throws IllegalStateException    if the descriptor is closed or in use
@@ -334,6 +348,10 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * Receives into several buffers (scatter), as {@link #receive(ByteBuffer, int)} does.
      *
+     * @param dsts           where the bytes go, in order
+     * @param maxDescriptors the most descriptors to take
+     * @return the bytes and the descriptors, which are the caller's to close
+     * @throws IOException as {@link #receive(ByteBuffer, int)}
      * @throws IllegalArgumentException if {@code maxDescriptors} is negative, or for more than 1024 buffers
      */
     public Received receive(ByteBuffer[] dsts, int maxDescriptors) throws IOException {
@@ -416,6 +434,9 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * As {@link #write(ByteBuffer, Descriptor...)}, then closes {@code descriptors} once they were sent:
      * ownership moves to the receiver. If the send fails, they stay open and the caller's.
      *
+     * @param src         the bytes; at least one on a stream if there are descriptors
+     * @param descriptors the descriptors to move
+     * @return the bytes written
      * @throws IOException as {@link #write(ByteBuffer, Descriptor...)}
      */
     public int writeAndClose(ByteBuffer src, Descriptor... descriptors) throws IOException {
@@ -451,6 +472,9 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * Writes the remaining bytes of several buffers with {@code descriptors} on the first byte (gather).
      *
+     * @param srcs        the buffers, in order
+     * @param descriptors the descriptors to pass (borrowed)
+     * @return the bytes written
      * @throws IOException as {@link #write(ByteBuffer, Descriptor...)}
      */
     public long write(ByteBuffer[] srcs, Descriptor... descriptors) throws IOException {
@@ -466,7 +490,10 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * Sends one datagram to {@code target} on an unconnected datagram channel, with descriptors.
      *
+     * @param src         the datagram
+     * @param descriptors the descriptors to pass (borrowed)
      * @param target a {@link io.github.sendmsg.UnixAddress} or {@link java.net.UnixDomainSocketAddress}
+     * @return the bytes sent
      * @throws IllegalStateException if this is not a datagram channel
      * @throws IOException           as {@link #write(ByteBuffer, Descriptor...)}
      */
@@ -515,6 +542,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * {@code sendmsg}, waiting while the socket is full. Allocates nothing unless it waits. The
      * message's descriptors stay the caller's.
      *
+     * @param message the message to send
      * @return the bytes sent (on a stream, possibly fewer than all: send the rest without the control data)
      * @throws IOException as {@link #write(ByteBuffer)}; the message's own checks as {@link NativeMessage#send}
      */
@@ -527,6 +555,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * read the result from the message ({@link NativeMessage#fileDescriptor(int)}: the caller's to
      * close). Allocates nothing unless it waits.
      *
+     * @param message the message to receive into
      * @return the bytes received; 0 at end of stream
      * @throws IOException as {@link #read(ByteBuffer)}; the message's own checks as {@link NativeMessage#receive}
      */
@@ -667,6 +696,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * Bounds each later call that waits (read, write, receive, send) by {@code timeout}: it then throws
      * {@link SocketTimeoutException} and the channel stays open. Null or zero: no limit (the default).
      *
+     * @param timeout the limit of each wait; null or zero for none
      * @return this channel
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
@@ -675,12 +705,12 @@ public final class UnixChannel extends AbstractInterruptibleChannel
         return this;
     }
 
-    /** The timeout of each call that waits; {@link Duration#ZERO} for none. */
+    /** {@return the timeout of each call that waits; {@link Duration#ZERO} for none} */
     public Duration timeout() {
         return Duration.ofNanos(timeoutNanos);
     }
 
-    /** This channel's type. */
+    /** {@return this channel's type} */
     public Type type() {
         return type;
     }
@@ -688,6 +718,8 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * How many descriptors arrived that no reader asked for (a plain {@code read}, or beyond a receive's
      * maximum) and were closed. A peer that sends descriptors nobody wants shows up here.
+     *
+     * @return the count since the channel was made
      */
     public long discardedDescriptors() {
         return reader.discarded.get();
@@ -696,6 +728,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * The credentials of the peer as they were when it connected ({@code SO_PEERCRED}).
      *
+     * @return the peer's pid, uid and gid
      * @throws ErrnoException         if {@code getsockopt} fails
      * @throws ClosedChannelException if the channel is closed
      */
@@ -711,6 +744,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * Turns on (or off) the sender's credentials with every message: {@link Received#credentials()}.
      *
+     * @param enabled true to receive credentials
      * @return this channel
      * @throws ErrnoException         if {@code setsockopt(SO_PASSCRED)} fails
      * @throws ClosedChannelException if the channel is closed
@@ -729,6 +763,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * Turns on (or off) a pidfd of the sender with every message (Linux 6.5+): {@link Received#pidFd()},
      * a descriptor the caller owns.
      *
+     * @param enabled true to receive pidfds
      * @return this channel
      * @throws ErrnoException         if {@code setsockopt(SO_PASSPIDFD)} fails ({@code ENOPROTOOPT} on older kernels)
      * @throws ClosedChannelException if the channel is closed
@@ -746,6 +781,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /**
      * This socket's own address: a {@link io.github.sendmsg.UnixAddress}, or null if unnamed.
      *
+     * @return the address, or null
      * @throws IOException if {@code getsockname} fails or the channel is closed
      */
     public SocketAddress localAddress() throws IOException {
@@ -761,6 +797,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * The peer's address: a {@link io.github.sendmsg.UnixAddress}, or null if the peer is unnamed
      * (either end of a pair, a connecting client).
      *
+     * @return the address, or null
      * @throws IOException if {@code getpeername} fails ({@code ENOTCONN} on an unconnected datagram
      *                     channel) or the channel is closed
      */
@@ -777,6 +814,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * Shuts down reading: later reads see end of stream. Acts on the socket, which every copy of it
      * shares (another process's too).
      *
+     * @return this channel
      * @throws IOException if {@code shutdown} fails or the channel is closed
      */
     public UnixChannel shutdownInput() throws IOException {
@@ -787,6 +825,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * Shuts down writing: the peer reads end of stream once it has read what was sent. Acts on the
      * socket, which every copy of it shares.
      *
+     * @return this channel
      * @throws IOException if {@code shutdown} fails or the channel is closed
      */
     public UnixChannel shutdownOutput() throws IOException {
@@ -812,6 +851,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
      * A new descriptor for this channel's socket, to hand the connection itself to another process or
      * to a JDK object ({@link Descriptor#toSocketChannel()}); the channel stays open and its own.
      *
+     * @return a new descriptor for this socket, owned by the result
      * @throws IOException if {@code fcntl} fails or the channel is closed
      */
     public Descriptor duplicateDescriptor() throws IOException {

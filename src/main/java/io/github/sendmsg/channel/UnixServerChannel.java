@@ -59,7 +59,13 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
         this.cleanable = Leaks.register(this, socket, origin, "UnixServerChannel");
     }
 
-    /** A stream listener bound to {@code address}, with a backlog of 128. */
+    /**
+     * A stream listener bound to {@code address}, with a backlog of 128.
+     *
+     * @param address where to listen, as {@link #bind(SocketAddress, UnixChannel.Type, int)} takes it
+     * @return the listening channel
+     * @throws IOException as {@link #bind(SocketAddress, UnixChannel.Type, int)}
+     */
     public static UnixServerChannel bind(SocketAddress address) throws IOException {
         return bind(address, UnixChannel.Type.STREAM, 128);
     }
@@ -68,8 +74,11 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
      * A listener of {@code type} ({@link UnixChannel.Type#STREAM} or {@link UnixChannel.Type#SEQPACKET})
      * bound to {@code address} with room for {@code backlog} pending connections.
      *
+     * @param type    the socket type
+     * @param backlog how many pending connections to queue
      * @param address a {@link io.github.sendmsg.UnixAddress} (a path that must not exist yet, or
      *                {@code "@name"}) or a {@link java.net.UnixDomainSocketAddress}
+     * @return the listening channel
      * @throws ErrnoException           if {@code bind} or {@code listen} fails ({@code EADDRINUSE} …)
      * @throws IllegalArgumentException for a datagram type or an address that is not {@code AF_UNIX}
      */
@@ -106,6 +115,8 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
      * the JDK): the descriptor is released to the channel, and switched to non-blocking mode, which its
      * other copies share (see the class description).
      *
+     * @param listener a listening {@code AF_UNIX} socket
+     * @return the channel, which owns the socket
      * @throws ErrnoException           if a query or {@code fcntl} fails
      * @throws IllegalArgumentException if it is not a listening {@code AF_UNIX} socket
      * @throws IllegalStateException    if the descriptor is closed or in use
@@ -136,6 +147,7 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
      * Waits for a connection and accepts it. The new channel's socket is close-on-exec and blocking
      * (the channel passes {@code MSG_DONTWAIT} itself).
      *
+     * @return the new connection
      * @throws ClosedChannelException as {@link UnixChannel#read(java.nio.ByteBuffer)}
      * @throws SocketTimeoutException if the timeout passes first
      * @throws ErrnoException         if {@code accept4} fails ({@code EMFILE} …)
@@ -208,6 +220,7 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
     /**
      * Bounds each later {@link #accept()} by {@code timeout}; null or zero for no limit.
      *
+     * @param timeout the limit of each accept; null or zero for none
      * @return this channel
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
@@ -219,6 +232,7 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
     /**
      * The address this listener is bound to.
      *
+     * @return the address
      * @throws IOException if {@code getsockname} fails or the channel is closed
      */
     public SocketAddress localAddress() throws IOException {
@@ -236,6 +250,7 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
      * A new descriptor for this listening socket, to hand it to another process (a successor taking
      * over); this channel stays open and its own.
      *
+     * @return a new descriptor for the listening socket, owned by the result
      * @throws IOException if {@code fcntl} fails or the channel is closed
      */
     public Descriptor duplicateDescriptor() throws IOException {

@@ -63,8 +63,8 @@ class BridgesTest {
     void aFileChannelFromADescriptorSharesItsOffset() throws Exception {
         Path file = dir.resolve("offset.txt");
         Files.writeString(file, "0123456789");
-        try (Descriptor descriptor = Descriptor.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-             FileChannel channel = descriptor.toFileChannel()) {
+        Descriptor descriptor = Descriptor.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel channel = descriptor.toFileChannel()) {
             assertThat(Posix.read(descriptor.fd(), 3)).as("read through the descriptor").containsExactly('0', '1', '2');
             assertThat(channel.position()).as("the channel sees the descriptor's offset").isEqualTo(3);
             ByteBuffer next = ByteBuffer.allocate(3);
@@ -80,6 +80,8 @@ class BridgesTest {
             ByteBuffer all = ByteBuffer.allocate(16);
             channel.read(all);
             assertThat(ascii(all)).isEqualTo("01234567AB");
+        } finally {
+            descriptor.close();
         }
     }
 
@@ -306,6 +308,7 @@ class BridgesTest {
              SocketChannel firstAccepted = server.accept();
              SocketChannel secondAccepted = server.accept()) {
             // Both clients are unnamed and connected to the same path: only SO_LINGER tells them apart.
+            assertThat(first.isConnected() && second.isConnected()).isTrue();
             try (Descriptor descriptor = Descriptor.of(second)) {
                 Posix.write(descriptor.fd(), "second".getBytes(StandardCharsets.US_ASCII));
                 ByteBuffer atFirst = ByteBuffer.allocate(16);

@@ -68,7 +68,8 @@ class DescriptorTest {
     void duplicatesShareTheOpenFileButCloseApart() throws Exception {
         Path file = dir.resolve("shared.txt");
         Files.writeString(file, "0123456789");
-        try (Descriptor original = Descriptor.open(file); Descriptor copy = original.duplicate()) {
+        Descriptor original = Descriptor.open(file);
+        try (Descriptor copy = original.duplicate()) {
             assertThat(copy.fd()).isNotEqualTo(original.fd());
             byte[] first = Posix.read(original.fd(), 4);
             byte[] next = Posix.read(copy.fd(), 3);
@@ -78,6 +79,8 @@ class DescriptorTest {
             assertThat(copy.isOpen()).isTrue();
             assertThat(new String(Posix.read(copy.fd(), 10), StandardCharsets.US_ASCII)).isEqualTo("789");
             assertThat(Fds.isCloseOnExec(copy.fd())).isTrue();
+        } finally {
+            original.close();
         }
     }
 
