@@ -12,6 +12,8 @@ import io.github.sendmsg.internal.Vectors;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -75,9 +77,11 @@ public final class NativeMessage implements AutoCloseable {
             }
 
             @Override
-            public MemorySegment prepareReceive(Object message, int flags) {
+            public MemorySegment prepareReceive(Object message, int fd, int flags, boolean stream) {
                 NativeMessage m = (NativeMessage) message;
-                m.prepareReceive(flags);
+                if (m.prepareReceive(flags) == 0 && stream) {
+                    throw Transfers.noRoomOnStream(fd);
+                }
                 return m.header.segment();
             }
 
@@ -105,7 +109,11 @@ public final class NativeMessage implements AutoCloseable {
     private final int controlCapacity;
     private int bufferCount;
     private int sendNameLength;
+    /** The destination when it is an inet one, which cannot carry descriptors; null otherwise. */
+    private InetSocketAddress inetDestination;
     private long receivedControlLength;
+    /** The first SCM_RIGHTS run of the last receive, as {@link ControlBuffer#firstRights} gives it. */
+    private long firstRights = ControlBuffer.ALL_RIGHTS;
     private int receivedNameLength;
     private int receivedFlags;
 
@@ -326,6 +334,7 @@ public final class NativeMessage implements AutoCloseable {
      */
     public NativeMessage setDestination(SocketAddress destination) {
         sendNameLength = destination == null ? 0 : Addresses.encode(sendName, destination);
+        inetDestination = destination instanceof InetSocketAddress inet ? inet : null;
         return this;
     }
 
@@ -384,7 +393,9 @@ public final class NativeMessage implements AutoCloseable {
      */
     public long receive(int fd, int flags) throws ErrnoException {
         Arguments.requireFd(fd);
-        prepareReceive(flags);
+        if (prepareReceive(flags) == 0) {
+            Transfers.requireRoomOnStream(fd, 0);
+        }
         long received = Syscalls.recvmsg(capture, fd, header.segment(), MessageHeader.receiveFlags(flags));
         if (received < 0) {
             throw Errors.receive(fd, (int) -received);
@@ -396,21 +407,30 @@ public final class NativeMessage implements AutoCloseable {
     /** Checks the buffers and fills the header for a send; shared with {@link MessageBatch}. */
     void prepareSend() {
         checkBuffers(false);
+        if (inetDestination != null && outgoing.length() > 0) {
+            Transfers.requireUnixForDescriptors(Ancillaries.parse(outgoing.segment(), outgoing.length()), inetDestination);
+        }
         header.prepareSend(bufferCount, sendName, sendNameLength, outgoing.segment(), outgoing.length());
     }
 
-    /** Checks the buffers and fills the header for a receive; shared with {@link MessageBatch}. */
-    void prepareReceive(int flags) {
-        checkBuffers(true);
+    /**
+     * Checks the buffers and fills the header for a receive; shared with {@link MessageBatch}. Returns
+     * the room the buffers give, in bytes.
+     */
+    long prepareReceive(int flags) {
+        long room = checkBuffers(true);
         receivedControlLength = 0;
+        firstRights = ControlBuffer.ALL_RIGHTS;
         receivedNameLength = 0;
         receivedFlags = 0;
         header.prepareReceive(bufferCount, receiveName, NAME_SIZE, receiveControl, controlCapacity, flags);
+        return room;
     }
 
     /** Reads back what the kernel wrote into the header after a receive. */
     void finishReceive() {
         receivedControlLength = header.receivedControlLength(controlCapacity);
+        firstRights = ControlBuffer.firstRights(receiveControl, receivedControlLength);
         receivedNameLength = header.receivedNameLength();
         receivedFlags = header.receivedFlags();
     }
@@ -418,19 +438,24 @@ public final class NativeMessage implements AutoCloseable {
     /** Forgets the last receive: the message of a batch that the batch's last call did not fill. */
     void forgetReceive() {
         receivedControlLength = 0;
+        firstRights = ControlBuffer.ALL_RIGHTS;
         receivedNameLength = 0;
         receivedFlags = 0;
     }
 
-    private void checkBuffers(boolean forReceive) {
+    /** Refuses a buffer FFM would refuse; returns the buffers' total size. */
+    private long checkBuffers(boolean forReceive) {
         Thread caller = Thread.currentThread();
+        long total = 0;
         for (int i = 0; i < bufferCount; i++) {
             MemorySegment buffer = buffers[i];
             if (buffer == null || !buffer.scope().isAlive() || !buffer.isAccessibleBy(caller)
                     || (forReceive && buffer.isReadOnly())) {
                 refuseBuffer(i, forReceive);
             }
+            total += buffer.byteSize();
         }
+        return total;
     }
 
     /** Why buffer {@code index} cannot be used; kept out of {@link #checkBuffers} so the hot path stays small. */
@@ -463,7 +488,8 @@ public final class NativeMessage implements AutoCloseable {
 
     /** {@return how many descriptors the last receive installed. Allocates nothing} */
     public int fileDescriptorCount() {
-        return ControlBuffer.countFds(receiveControl, receivedControlLength);
+        return (firstRights & ControlBuffer.ALL_RIGHTS) != 0 ? (int) (firstRights & (ControlBuffer.ALL_RIGHTS - 1))
+                : ControlBuffer.countFds(receiveControl, receivedControlLength);
     }
 
     /**
@@ -475,6 +501,10 @@ public final class NativeMessage implements AutoCloseable {
      * @throws IndexOutOfBoundsException if fewer descriptors arrived
      */
     public int fileDescriptor(int index) {
+        // The descriptors of one SCM_RIGHTS message, the usual case, without scanning the buffer again.
+        if (index >= 0 && index < (int) (firstRights & (ControlBuffer.ALL_RIGHTS - 1))) {
+            return receiveControl.get(ValueLayout.JAVA_INT_UNALIGNED, (firstRights >>> 32) + (long) index * Integer.BYTES);
+        }
         return ControlBuffer.fdAt(receiveControl, receivedControlLength, index);
     }
 

@@ -1,5 +1,6 @@
 package io.github.sendmsg;
 
+import io.github.sendmsg.internal.AddressHints;
 import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.Scratch;
 import io.github.sendmsg.internal.SocketCalls;
@@ -9,6 +10,7 @@ import io.github.sendmsg.internal.Syscalls;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.Objects;
 
 /**
@@ -257,7 +259,10 @@ public final class Posix {
                     ? Syscalls.bind(scratch.capture(), fd, name, length)
                     : Syscalls.connect(scratch.capture(), fd, name, length);
             if (result < 0) {
-                throw new ErrnoException(bind ? "bind" : "connect", fd, -result);
+                String unixName = path != null ? path : address instanceof UnixAddress unix ? unix.asString()
+                        : address instanceof UnixDomainSocketAddress uds ? uds.getPath().toString() : null;
+                throw new ErrnoException(bind ? "bind" : "connect", fd, -result,
+                        AddressHints.forAddressCall(bind, -result, address != null ? address : path, unixName));
             }
         } finally {
             scratch.release();

@@ -1,5 +1,6 @@
 package io.github.sendmsg;
 
+import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.ControlBuffer;
 import io.github.sendmsg.internal.MessageHeader;
 import io.github.sendmsg.internal.Scratch;
@@ -8,6 +9,7 @@ import io.github.sendmsg.internal.Syscalls;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 
@@ -65,6 +67,7 @@ final class Transfers {
             MessageHeader header = scratch.header(count);
             long total = filler.fill(scratch, header);
             requireByteWithAncillary(fd, total, controlSize, to);
+            requireUnixForDescriptors(ancillary, to);
             return transmit(scratch, header, fd, count, ancillary, controlSize, flags, to);
         } finally {
             scratch.release();
@@ -92,8 +95,49 @@ final class Transfers {
         }
     }
 
+    /**
+     * Refuses descriptors or credentials addressed to an inet socket: the kernel sends the bytes and drops
+     * {@code SCM_RIGHTS}/{@code SCM_CREDENTIALS} without a word, so the peer would wait for descriptors that
+     * never come. Only an explicit destination tells the family without a syscall.
+     */
+    static void requireUnixForDescriptors(List<ControlMessage> ancillary, SocketAddress to) {
+        if (to instanceof InetSocketAddress inet) {
+            for (ControlMessage message : ancillary) {
+                if (message.level() == Constants.SOL_SOCKET
+                        && (message.type() == Constants.SCM_RIGHTS || message.type() == Constants.SCM_CREDENTIALS)) {
+                    throw unixOnly(message.isRights() ? "SCM_RIGHTS" : "SCM_CREDENTIALS", inet);
+                }
+            }
+        }
+    }
+
+    /** Why a control message that only {@code AF_UNIX} carries cannot go to {@code inet}. */
+    static IllegalArgumentException unixOnly(String what, InetSocketAddress inet) {
+        return new IllegalArgumentException(what + " travels only over AF_UNIX sockets: sent to the inet address "
+                + inet + ", the kernel would deliver the bytes and silently drop the " + what + " message");
+    }
+
+    /**
+     * Refuses a receive into no room on a stream socket ({@code maxSize} 0, or only empty buffers): it
+     * returns 0 at once, which reads as end of stream, and takes the descriptors that came with the next
+     * byte while that byte stays queued. One {@code getsockopt} only when there is no room.
+     */
+    static void requireRoomOnStream(int fd, long room) {
+        if (room == 0 && Sockets.isStream(fd)) {
+            throw noRoomOnStream(fd);
+        }
+    }
+
+    /** The refusal of {@link #requireRoomOnStream}. */
+    static IllegalArgumentException noRoomOnStream(int fd) {
+        return new IllegalArgumentException("a receive into no room (maxSize 0, or only empty buffers) on stream"
+                + " socket " + fd + " would return 0 bytes at once, which reads as end of stream, and take the"
+                + " descriptors sent with the next byte while leaving that byte queued: receive at least 1 byte");
+    }
+
     /** {@code recvmsg} of up to {@code maxSize} bytes into a new {@code byte[]}. */
     static ReceivedMessage receiveBytes(int fd, int maxSize, long controlSize, int flags) throws ErrnoException {
+        requireRoomOnStream(fd, maxSize);
         Scratch scratch = Scratch.acquire();
         try {
             MemorySegment buffer = scratch.data(maxSize);
@@ -116,7 +160,7 @@ final class Transfers {
         Scratch scratch = Scratch.acquire();
         try {
             MessageHeader header = scratch.header(count);
-            filler.fill(scratch, header);
+            requireRoomOnStream(fd, filler.fill(scratch, header));
             return receive(scratch, header, fd, count, controlSize, flags, true, (received, returnedFlags, ancillary, sender) -> {
                 unstager.received(header, received);
                 return new ReceiveResult(received, returnedFlags, ancillary, sender);

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Descriptors cannot travel over TCP or UDP (edge case 30, see docs/edge-cases.md): the kernel takes
  * {@code SCM_RIGHTS} on an {@code AF_INET} socket without a word, sends the bytes, and passes no
- * descriptor. The library does not check the family (the kernel's answer is the authority), so these
- * tests show what a caller gets: the bytes, no ancillary data, nothing installed.
+ * descriptor. On a connected socket the library cannot see the family without a syscall on every send,
+ * so it leaves the answer to the kernel, and these tests show what a caller gets: the bytes, no
+ * ancillary data, nothing installed. (Given an inet destination, it refuses them: {@code HintsTest}.)
  *
  * <p>The sockets are the JDK's own channels, connected on the loopback interface; their descriptor
  * numbers, which the JDK does not expose, are found through {@code /proc/self/net/tcp} (or

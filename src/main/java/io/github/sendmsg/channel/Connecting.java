@@ -1,6 +1,7 @@
 package io.github.sendmsg.channel;
 
 import io.github.sendmsg.ErrnoException;
+import io.github.sendmsg.internal.AddressHints;
 import io.github.sendmsg.internal.Constants;
 import io.github.sendmsg.internal.Errno;
 import io.github.sendmsg.internal.FileCalls;
@@ -77,9 +78,7 @@ final class Connecting {
     }
 
     private static ErrnoException failure(int fd, int errno, SocketAddress address) {
-        String hint = errno == Errno.ENOENT ? "no socket at " + address + " (is the server running, and the path right?)"
-                : errno == Errno.ECONNREFUSED ? "nothing listens on " + address
-                : "connecting to " + address;
-        return new ErrnoException("connect", fd, errno, hint);
+        String hint = AddressHints.forAddressCall(false, errno, address, Addressing.unix(address).asString());
+        return new ErrnoException("connect", fd, errno, hint.isEmpty() ? "connecting to " + address : hint);
     }
 }

@@ -581,7 +581,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
                     while (true) {
                         long n;
                         if (reading) {
-                            header = messages.prepareReceive(message, Constants.MSG_DONTWAIT);
+                            header = messages.prepareReceive(message, fd, Constants.MSG_DONTWAIT, type == Type.STREAM);
                             n = Syscalls.recvmsg(capture, fd, header, MessageHeader.receiveFlags(Constants.MSG_DONTWAIT));
                         } else {
                             n = Syscalls.sendmsg(capture, fd, header, MessageHeader.sendFlags(Constants.MSG_DONTWAIT));

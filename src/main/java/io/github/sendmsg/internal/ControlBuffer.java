@@ -158,6 +158,39 @@ public final class ControlBuffer {
         return (int) found;
     }
 
+    /** In {@link #firstRights}: the run holds every descriptor of the buffer. */
+    public static final long ALL_RIGHTS = 1L << 31;
+
+    /**
+     * Where the descriptors of the first {@code SCM_RIGHTS} message in the first {@code length} bytes
+     * are, so that a reader can take them without scanning again: the data's offset in the high 32 bits,
+     * their count in the low 31 bits, and {@link #ALL_RIGHTS} when no control message follows that
+     * could hold more (so the count is {@link #countFds}'s). Descriptor {@code i} below the count is the
+     * int at {@code offset + 4 * i}, the one {@link #fdAt} returns. Allocates nothing.
+     */
+    public static long firstRights(MemorySegment buffer, long length) {
+        long end = Math.min(Math.max(length, 0), buffer.byteSize());
+        long offset = 0;
+        while (end - offset >= HEADER) {
+            long messageLength = buffer.get(Libc.C_LONG, offset + cmsghdr.cmsg_len$offset());
+            if (messageLength < HEADER) {
+                break;
+            }
+            long available = end - offset;
+            long dataLength = Math.min(messageLength, available) - HEADER;
+            if (isRights(buffer.get(Libc.C_INT, offset + cmsghdr.cmsg_level$offset()),
+                    buffer.get(Libc.C_INT, offset + cmsghdr.cmsg_type$offset()))) {
+                boolean last = messageLength > available || end - (offset + align(messageLength)) < HEADER;
+                return (offset + HEADER) << 32 | (last ? ALL_RIGHTS : 0) | (dataLength / FD_SIZE);
+            }
+            if (messageLength > available) {
+                break;
+            }
+            offset += align(messageLength);
+        }
+        return ALL_RIGHTS;
+    }
+
     /** What the scan returns for a missing index: outside the int range, unlike any descriptor value. */
     private static final long NOT_FOUND = Long.MIN_VALUE;
 

@@ -15,8 +15,11 @@ public final class MessageAccess {
         /** Checks the message's buffers and fills its header for a send on {@code fd}; returns the header. */
         MemorySegment prepareSend(Object message, int fd);
 
-        /** Checks the buffers and fills the header for a receive with {@code flags}; returns the header. */
-        MemorySegment prepareReceive(Object message, int flags);
+        /**
+         * Checks the buffers and fills the header for a receive on {@code fd} with {@code flags}; returns
+         * the header. On a {@code stream} socket, buffers with no room at all are refused.
+         */
+        MemorySegment prepareReceive(Object message, int fd, int flags, boolean stream);
 
         /** Reads back what the kernel wrote after a successful receive. */
         void finishReceive(Object message);

@@ -77,7 +77,32 @@ class ControlBufferFuzzTest {
                 for (int k = 0; k < expectedFds.length; k++) {
                     assertThat(ControlBuffer.fdAt(buffer, offset, k)).as("descriptor %d, %s", k, replay).isEqualTo(expectedFds[k]);
                 }
+                assertFirstRightsAgreesWithTheScan(buffer, offset, replay);
             }
+        }
+    }
+
+    /**
+     * The shortcut a reusable message takes to its descriptors (the first {@code SCM_RIGHTS} run,
+     * found once) reads inside the bounds and gives what the full scan gives, index for index.
+     */
+    private static void assertFirstRightsAgreesWithTheScan(MemorySegment buffer, long length, String replay) {
+        long first = ControlBuffer.firstRights(buffer, length);
+        long offset = first >>> 32;
+        int run = (int) (first & (ControlBuffer.ALL_RIGHTS - 1));
+        if ((first & ControlBuffer.ALL_RIGHTS) != 0) {
+            assertThat(run).as("a run said to be complete holds every descriptor, %s", replay)
+                    .isEqualTo(ControlBuffer.countFds(buffer, length));
+        }
+        long bound = Math.max(0, Math.min(length, buffer.byteSize()));
+        assertThat(run).as("the first run is part of the descriptors, %s", replay)
+                .isBetween(0, ControlBuffer.countFds(buffer, length));
+        if (run > 0) {
+            assertThat(offset + 4L * run).as("the first run lies inside, %s", replay).isLessThanOrEqualTo(bound);
+        }
+        for (int k = 0; k < run; k++) {
+            assertThat(buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + 4L * k))
+                    .as("descriptor %d of the first run, %s", k, replay).isEqualTo(ControlBuffer.fdAt(buffer, length, k));
         }
     }
 
@@ -150,6 +175,7 @@ class ControlBufferFuzzTest {
                 for (int k = 0; k < count; k++) {
                     ControlBuffer.fdAt(buffer, length, k);
                 }
+                assertFirstRightsAgreesWithTheScan(buffer, length, replay);
                 int past = count;
                 assertThatThrownBy(() -> ControlBuffer.fdAt(buffer, length, past)).as(replay)
                         .isInstanceOf(IndexOutOfBoundsException.class);
