@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code channelNativeMessageVirtual}: the same through {@code UnixChannel.send/receive(NativeMessage)}.</li>
  * <li>{@code jdkVirtual}: the JDK's own {@code SocketChannel} ({@code StandardProtocolFamily.UNIX}) on both
  *     ends, both virtual threads (the JDK's poller parks them). Bytes only: it cannot pass descriptors.</li>
+ * <li>{@code junixsocketVirtual}: junixsocket's {@code AFUNIXSocketChannel} pair in blocking mode on
+ *     virtual threads.</li>
  * <li>{@code nativeMessagePlatform}: {@code NativeMessage} with blocking {@code recvmsg} on two platform
  *     threads: the kernel wakes the thread directly, the floor of waiting.</li>
  * </ul>
@@ -138,6 +140,25 @@ public class ChannelPingPong {
             }
             Files.delete(path);
             Files.delete(path.getParent());
+        }
+
+        @Override
+        Thread.Builder threads() {
+            return Thread.ofVirtual();
+        }
+    }
+
+    /** junixsocket's {@code AFUNIXSocketChannel} pair, blocking, on virtual threads. */
+    @State(Scope.Benchmark)
+    public static class JunixsocketVirtual extends Echo {
+        @Override
+        void open() throws Exception {
+            org.newsclub.net.unix.AFUNIXSocketPair<org.newsclub.net.unix.AFUNIXSocketChannel> pair =
+                    org.newsclub.net.unix.AFUNIXSocketPair.open();
+            pair.getSocket1().configureBlocking(true);
+            pair.getSocket2().configureBlocking(true);
+            client = pair.getSocket1();
+            server = pair.getSocket2();
         }
 
         @Override
@@ -273,6 +294,12 @@ public class ChannelPingPong {
     @Benchmark
     @OperationsPerInvocation(ROUND_TRIPS)
     public int nativeMessagePlatform(NativeMessagePlatform state) throws InterruptedException {
+        return state.roundTrips(ROUND_TRIPS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUND_TRIPS)
+    public int junixsocketVirtual(JunixsocketVirtual state) throws InterruptedException {
         return state.roundTrips(ROUND_TRIPS);
     }
 }

@@ -9,6 +9,7 @@ import jnr.posix.POSIXFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -37,6 +38,7 @@ public class JnrPosix {
     static final POSIX POSIX = POSIXFactory.getNativePOSIX();
     static final int AF_UNIX = 1;
     static final int SOCK_STREAM = 1;
+    static final int SOCK_DGRAM = 2;
 
     /** What {@code POSIX} lacks: {@code setsockopt}. */
     public interface SocketOptions {
@@ -46,14 +48,14 @@ public class JnrPosix {
     public abstract static class Pair {
         int[] pair;
 
-        void open(boolean bigBuffers) {
+        void open(int bufferSize) {
             pair = new int[2];
             if (POSIX.socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0) {
                 throw new IllegalStateException(IMPL + ": socketpair failed: errno " + POSIX.errno());
             }
-            if (bigBuffers) {
+            if (bufferSize > 0) {
                 SocketOptions options = LibraryLoader.create(SocketOptions.class).load("c");
-                int[] size = {Workloads.SOCKET_BUFFER};
+                int[] size = {bufferSize};
                 for (int fd : pair) {
                     for (int option : new int[] {RawFfm.SO_SNDBUF, RawFfm.SO_RCVBUF}) {
                         if (options.setsockopt(fd, RawFfm.SOL_SOCKET, option, size, 4) != 0) {
@@ -61,7 +63,7 @@ public class JnrPosix {
                         }
                     }
                 }
-                RawFfm.checkBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
+                RawFfm.checkBuffers(IMPL, pair, bufferSize);
             }
         }
 
@@ -85,7 +87,7 @@ public class JnrPosix {
 
         @Setup
         public void setup() {
-            open(Workloads.hasBigBuffers(length));
+            open(Workloads.socketBuffer(length));
             byte[] payload = Workloads.payload(length);
             outBuffer = ByteBuffer.allocateDirect(length).put(payload).flip();
             inBuffer = ByteBuffer.allocateDirect(length);
@@ -145,7 +147,7 @@ public class JnrPosix {
 
         @Setup
         public void setup() {
-            open(false);
+            open(0);
             pipe = new int[2];
             if (POSIX.pipe(pipe) != 0) {
                 throw new IllegalStateException(IMPL + ": pipe failed: errno " + POSIX.errno());
@@ -208,6 +210,131 @@ public class JnrPosix {
         }
     }
 
+    /**
+     * W4: 1 byte + {@code count} descriptors in one control message, set once; the receive reads them
+     * from {@code CmsgHdr.getData()} and closes each with {@code POSIX.close}. The receive {@code MsgHdr}
+     * is reused, which works because every message carries the same number of descriptors.
+     */
+    @State(Scope.Thread)
+    public static class Descriptors extends Pair {
+        /** Descriptors per message: W4 is 16; the scaling run goes from 1 to 253. */
+        @Param({"16"})
+        public int count;
+        int[] pipe;
+        MsgHdr out;
+        MsgHdr in;
+
+        @Setup
+        public void setup() throws io.github.sendmsg.ErrnoException {
+            open(0);
+            pipe = new int[2];
+            if (POSIX.pipe(pipe) != 0) {
+                throw new IllegalStateException(IMPL + ": pipe failed: errno " + POSIX.errno());
+            }
+            out = POSIX.allocateMsgHdr();
+            out.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(1).put((byte) 'x').flip()});
+            CmsgHdr rights = out.allocateControl(Integer.BYTES * count);
+            rights.setLevel(RawFfm.SOL_SOCKET);
+            rights.setType(RawFfm.SCM_RIGHTS);
+            ByteBuffer fds = ByteBuffer.allocateDirect(Integer.BYTES * count).order(ByteOrder.nativeOrder());
+            for (int i = 0; i < count; i++) {
+                fds.putInt(Integer.BYTES * i, pipe[1]);
+            }
+            rights.setData(fds);
+            in = POSIX.allocateMsgHdr();
+            in.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(1)});
+            in.allocateControl(Integer.BYTES * count);
+            int[] received = transfer();
+            Workloads.checkDescriptors(IMPL, received, count, pipe[1], pipe[0]);
+            for (int fd : received) {
+                POSIX.close(fd);
+            }
+        }
+
+        int[] transfer() {
+            if (POSIX.sendmsg(pair[0], out, 0) != 1) {
+                throw new IllegalStateException(IMPL + ": sendmsg failed: errno " + POSIX.errno());
+            }
+            if (POSIX.recvmsg(pair[1], in, 0) != 1) {
+                throw new IllegalStateException(IMPL + ": recvmsg failed: errno " + POSIX.errno());
+            }
+            CmsgHdr[] controls = in.getControls();
+            if (controls.length != 1 || controls[0].getType() != RawFfm.SCM_RIGHTS) {
+                throw new IllegalStateException(IMPL + ": no SCM_RIGHTS descriptors arrived");
+            }
+            ByteBuffer data = controls[0].getData().order(ByteOrder.nativeOrder());
+            int[] fds = new int[data.remaining() / Integer.BYTES];
+            for (int i = 0; i < fds.length; i++) {
+                fds[i] = data.getInt(Integer.BYTES * i);
+            }
+            return fds;
+        }
+
+        int roundTrip() {
+            int[] fds = transfer();
+            for (int fd : fds) {
+                if (POSIX.close(fd) != 0) {
+                    throw new IllegalStateException(IMPL + ": close failed: errno " + POSIX.errno());
+                }
+            }
+            return fds.length;
+        }
+
+        @TearDown
+        public void closePipe() {
+            for (int fd : pipe) {
+                POSIX.close(fd);
+            }
+        }
+    }
+
+    /** W5: {@value Workloads#W5_DATAGRAMS} datagrams over a datagram socketpair, one {@code MsgHdr} per direction. */
+    @State(Scope.Thread)
+    public static class Datagrams {
+        int[] pair;
+        MsgHdr out;
+        MsgHdr in;
+        ByteBuffer inBuffer;
+
+        @Setup
+        public void setup() {
+            pair = new int[2];
+            if (POSIX.socketpair(AF_UNIX, SOCK_DGRAM, 0, pair) != 0) {
+                throw new IllegalStateException(IMPL + ": socketpair failed: errno " + POSIX.errno());
+            }
+            byte[] payload = Workloads.payload(Workloads.W5_BYTES);
+            out = POSIX.allocateMsgHdr();
+            out.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(Workloads.W5_BYTES).put(payload).flip()});
+            inBuffer = ByteBuffer.allocateDirect(Workloads.W5_BYTES);
+            in = POSIX.allocateMsgHdr();
+            in.setIov(new ByteBuffer[] {inBuffer});
+            Workloads.check(IMPL, singles() == (long) Workloads.W5_DATAGRAMS * Workloads.W5_BYTES, "32 datagrams");
+            byte[] got = new byte[Workloads.W5_BYTES];
+            inBuffer.get(0, got);
+            Workloads.checkBytes(IMPL, payload, got);
+        }
+
+        long singles() {
+            for (int i = 0; i < Workloads.W5_DATAGRAMS; i++) {
+                if (POSIX.sendmsg(pair[0], out, 0) != Workloads.W5_BYTES) {
+                    throw new IllegalStateException(IMPL + ": sendmsg failed: errno " + POSIX.errno());
+                }
+            }
+            long total = 0;
+            for (int i = 0; i < Workloads.W5_DATAGRAMS; i++) {
+                total += POSIX.recvmsg(pair[1], in, 0);
+            }
+            return total;
+        }
+
+        @TearDown
+        public void tearDown() {
+            for (int fd : pair) {
+                POSIX.close(fd);
+            }
+        }
+    }
+
     @Benchmark
     public int bytes(Bytes state) {
         return state.roundTrip();
@@ -216,5 +343,16 @@ public class JnrPosix {
     @Benchmark
     public int descriptor(Descriptor state) {
         return state.roundTrip();
+    }
+
+    @Benchmark
+    public int descriptors(Descriptors state) {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workloads.W5_DATAGRAMS)
+    public long datagrams(Datagrams state) {
+        return state.singles();
     }
 }

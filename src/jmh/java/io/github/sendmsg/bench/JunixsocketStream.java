@@ -44,19 +44,19 @@ public class JunixsocketStream {
         OutputStream output;
         InputStream input;
 
-        void open(boolean bigBuffers) throws IOException {
+        void open(int bufferSize) throws IOException {
             pair = AFUNIXSocketPair.open();
             pair.getSocket1().configureBlocking(true);
             pair.getSocket2().configureBlocking(true);
             a = (AFUNIXSocket) pair.getSocket1().socket();
             b = (AFUNIXSocket) pair.getSocket2().socket();
             b.setAncillaryReceiveBufferSize(JunixsocketChannel.ANCILLARY_BUFFER);
-            if (bigBuffers) {
+            if (bufferSize > 0) {
                 for (AFUNIXSocket s : java.util.List.of(a, b)) {
-                    s.setSendBufferSize(Workloads.SOCKET_BUFFER);
-                    s.setReceiveBufferSize(Workloads.SOCKET_BUFFER);
-                    if (s.getSendBufferSize() < Workloads.SOCKET_BUFFER
-                            || s.getReceiveBufferSize() < Workloads.SOCKET_BUFFER) {
+                    s.setSendBufferSize(bufferSize);
+                    s.setReceiveBufferSize(bufferSize);
+                    if (s.getSendBufferSize() < bufferSize
+                            || s.getReceiveBufferSize() < bufferSize) {
                         System.out.println("NOTE impl=" + IMPL + " socket buffers capped: "
                                 + s.getSendBufferSize() + "/" + s.getReceiveBufferSize());
                     }
@@ -82,7 +82,7 @@ public class JunixsocketStream {
 
         @Setup
         public void setup() throws IOException {
-            open(Workloads.hasBigBuffers(length));
+            open(Workloads.socketBuffer(length));
             payload = Workloads.payload(length);
             received = new byte[length];
             Workloads.check(IMPL, roundTrip() == length, "byte count");
@@ -112,7 +112,7 @@ public class JunixsocketStream {
 
         @Setup
         public void setup() throws IOException, ErrnoException {
-            open(false);
+            open(0);
             pipe = Posix.pipe();
             toSend = new FileDescriptor[] {FileDescriptorCast.unsafeUsing(pipe[1]).getFileDescriptor()};
             one = new byte[] {'x'};
@@ -151,6 +151,64 @@ public class JunixsocketStream {
         }
     }
 
+    /** W4: 1 byte + {@code count} descriptors (the pipe's write end {@code count} times), all closed per op. */
+    @State(Scope.Thread)
+    public static class Descriptors extends Pair {
+        /** Descriptors per message: W4 is 16; the scaling run goes from 1 to 253. */
+        @Param({"16"})
+        public int count;
+        int[] pipe;
+        FileDescriptor[] toSend;
+        byte[] one = {'x'};
+        byte[] in = new byte[1];
+
+        @Setup
+        public void setup() throws IOException, ErrnoException {
+            open(0);
+            // Room for every descriptor (this benchmark's usual 1024 bytes hold 252).
+            b.setAncillaryReceiveBufferSize(Math.max(JunixsocketChannel.ANCILLARY_BUFFER, (int) RawFfm.cmsgSpace(count)));
+            pipe = Posix.pipe();
+            toSend = new FileDescriptor[count];
+            java.util.Arrays.fill(toSend, FileDescriptorCast.unsafeUsing(pipe[1]).getFileDescriptor());
+            FileDescriptor[] received = transfer();
+            Workloads.check(IMPL, received.length == count, count + " descriptors");
+            try (FileOutputStream stream = new FileOutputStream(received[0])) {
+                stream.write(Workloads.MARKER);
+            }
+            for (int i = 1; i < received.length; i++) {
+                new FileInputStream(received[i]).close();
+            }
+            Workloads.checkPipeMarker(IMPL, pipe[0]);
+        }
+
+        FileDescriptor[] transfer() throws IOException {
+            a.setOutboundFileDescriptors(toSend);
+            output.write(one);
+            if (input.read(in, 0, 1) != 1) {
+                throw new IllegalStateException(IMPL + ": read did not receive 1 byte");
+            }
+            FileDescriptor[] fds = b.getReceivedFileDescriptors();
+            if (fds == null || fds.length != count) {
+                throw new IllegalStateException(IMPL + ": expected " + count + " descriptors, got "
+                        + (fds == null ? "none" : fds.length));
+            }
+            return fds;
+        }
+
+        int roundTrip() throws IOException {
+            FileDescriptor[] fds = transfer();
+            for (FileDescriptor fd : fds) {
+                new FileInputStream(fd).close();
+            }
+            return fds.length;
+        }
+
+        @TearDown
+        public void closePipe() {
+            Workloads.closeAll(pipe);
+        }
+    }
+
     @Benchmark
     public int bytes(Bytes state) throws IOException {
         return state.roundTrip();
@@ -158,6 +216,11 @@ public class JunixsocketStream {
 
     @Benchmark
     public FileDescriptor descriptor(Descriptor state) throws IOException {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    public int descriptors(Descriptors state) throws IOException {
         return state.roundTrip();
     }
 }

@@ -40,17 +40,17 @@ public class NettyAddress {
         Socket a;
         Socket b;
 
-        void open(boolean bigBuffers) throws ErrnoException, IOException {
+        void open(int bufferSize) throws ErrnoException, IOException {
             Epoll.ensureAvailability();   // loads the JNI library, which also registers unix.Socket's natives
             int[] fds = Posix.socketpair();
             a = new Socket(fds[0]);
             b = new Socket(fds[1]);
-            if (bigBuffers) {
+            if (bufferSize > 0) {
                 for (Socket s : new Socket[] {a, b}) {
-                    s.setSendBufferSize(Workloads.SOCKET_BUFFER);
-                    s.setReceiveBufferSize(Workloads.SOCKET_BUFFER);
+                    s.setSendBufferSize(bufferSize);
+                    s.setReceiveBufferSize(bufferSize);
                 }
-                RawFfm.checkBuffers(IMPL, fds, Workloads.SOCKET_BUFFER);
+                RawFfm.checkBuffers(IMPL, fds, bufferSize);
             }
         }
 
@@ -73,7 +73,7 @@ public class NettyAddress {
 
         @Setup
         public void setup() throws ErrnoException, IOException {
-            open(Workloads.hasBigBuffers(length));
+            open(Workloads.socketBuffer(length));
             byte[] payload = Workloads.payload(length);
             outBuffer = ByteBuffer.allocateDirect(length).put(payload).flip();
             inBuffer = ByteBuffer.allocateDirect(length);
@@ -107,7 +107,7 @@ public class NettyAddress {
 
         @Setup
         public void setup() throws ErrnoException, IOException {
-            open(false);
+            open(0);
             pipe = Posix.pipe();
             int fd = transfer();
             Workloads.check(IMPL, fd != pipe[1], "a new descriptor");

@@ -1,9 +1,14 @@
 package io.github.sendmsg.bench;
 
 import io.github.sendmsg.ErrnoException;
+import io.github.sendmsg.Posix;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.Socket;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,7 +39,7 @@ public class NettyByteBuffer {
 
         @Setup
         public void setup() throws ErrnoException, IOException {
-            open(Workloads.hasBigBuffers(length));
+            open(Workloads.socketBuffer(length));
             byte[] payload = Workloads.payload(length);
             outBuffer = ByteBuffer.allocateDirect(length).put(payload).flip();
             inBuffer = ByteBuffer.allocateDirect(length);
@@ -60,8 +65,55 @@ public class NettyByteBuffer {
         }
     }
 
+    /** W5: {@value Workloads#W5_DATAGRAMS} datagrams over a datagram socketpair: {@code write(2)}/{@code read(2)}. */
+    @State(Scope.Thread)
+    public static class Datagrams {
+        Socket a;
+        Socket b;
+        ByteBuffer outBuffer;
+        ByteBuffer inBuffer;
+
+        @Setup
+        public void setup() throws ErrnoException, IOException {
+            Epoll.ensureAvailability();
+            int[] fds = Posix.socketpair(io.github.sendmsg.SendMsg.AF_UNIX, io.github.sendmsg.SendMsg.SOCK_DGRAM);
+            a = new Socket(fds[0]);
+            b = new Socket(fds[1]);
+            byte[] payload = Workloads.payload(Workloads.W5_BYTES);
+            outBuffer = ByteBuffer.allocateDirect(Workloads.W5_BYTES).put(payload).flip();
+            inBuffer = ByteBuffer.allocateDirect(Workloads.W5_BYTES);
+            Workloads.check(IMPL, singles() == (long) Workloads.W5_DATAGRAMS * Workloads.W5_BYTES, "32 datagrams");
+            byte[] got = new byte[Workloads.W5_BYTES];
+            inBuffer.get(0, got);
+            Workloads.checkBytes(IMPL, payload, got);
+        }
+
+        long singles() throws IOException {
+            for (int i = 0; i < Workloads.W5_DATAGRAMS; i++) {
+                a.write(outBuffer, 0, Workloads.W5_BYTES);
+            }
+            long total = 0;
+            for (int i = 0; i < Workloads.W5_DATAGRAMS; i++) {
+                total += b.read(inBuffer, 0, Workloads.W5_BYTES);
+            }
+            return total;
+        }
+
+        @TearDown
+        public void tearDown() throws IOException {
+            a.close();
+            b.close();
+        }
+    }
+
     @Benchmark
     public int bytes(Bytes state) throws IOException {
         return state.roundTrip();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workloads.W5_DATAGRAMS)
+    public long datagrams(Datagrams state) throws IOException {
+        return state.singles();
     }
 }

@@ -8,6 +8,7 @@ import io.github.sendmsg.SendMsg;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -43,9 +44,7 @@ public class OursTwisted {
         @Setup
         public void setup() throws ErrnoException {
             pair = Posix.socketpair();
-            if (Workloads.hasBigBuffers(length)) {
-                RawFfm.setBuffers(IMPL, pair, Workloads.SOCKET_BUFFER);
-            }
+            RawFfm.setBuffers(IMPL, pair, Workloads.socketBuffer(length));
             payload = Workloads.payload(length);
             Workloads.checkBytes(IMPL, payload, roundTrip());
         }
@@ -132,6 +131,84 @@ public class OursTwisted {
         }
     }
 
+    /** W4: 1 byte + {@code count} descriptors, the list built once; the received ones closed per op. */
+    @State(Scope.Thread)
+    public static class Descriptors {
+        /** Descriptors per message: W4 is 16; the scaling run goes from 1 to 253. */
+        @Param({"16"})
+        public int count;
+        int[] pair;
+        int[] pipe;
+        byte[] one;
+        List<ControlMessage> rights;
+
+        @Setup
+        public void setup() throws ErrnoException {
+            pair = Posix.socketpair();
+            pipe = Posix.pipe();
+            one = new byte[] {'x'};
+            rights = List.of(ControlMessage.rights(Workloads.copies(pipe[1], count)));
+            int[] received = transfer();
+            Workloads.checkDescriptors(IMPL, received, count, pipe[1], pipe[0]);
+            for (int fd : received) {
+                Posix.close(fd);
+            }
+        }
+
+        int[] transfer() throws ErrnoException {
+            SendMsg.send1msg(pair[0], one, 0, rights);
+            ReceivedMessage message = SendMsg.recv1msg(pair[1], 1);
+            if (message.data().length != 1) {
+                throw new IllegalStateException(IMPL + ": expected 1 byte, got " + message);
+            }
+            return message.fileDescriptors();
+        }
+
+        int roundTrip() throws ErrnoException {
+            int[] fds = transfer();
+            for (int fd : fds) {
+                Posix.close(fd);
+            }
+            return fds.length;
+        }
+
+        @TearDown
+        public void tearDown() {
+            Workloads.closeAll(pair);
+            Workloads.closeAll(pipe);
+        }
+    }
+
+    /** W5: {@value Workloads#W5_DATAGRAMS} datagrams, each {@code send1msg} then each {@code recv1msg}. */
+    @State(Scope.Thread)
+    public static class Datagrams {
+        int[] pair;
+        byte[] payload;
+
+        @Setup
+        public void setup() throws ErrnoException {
+            pair = Posix.socketpair(SendMsg.AF_UNIX, SendMsg.SOCK_DGRAM);
+            payload = Workloads.payload(Workloads.W5_BYTES);
+            Workloads.checkBytes(IMPL, payload, singles());
+        }
+
+        byte[] singles() throws ErrnoException {
+            for (int i = 0; i < Workloads.W5_DATAGRAMS; i++) {
+                SendMsg.send1msg(pair[0], payload);
+            }
+            byte[] last = null;
+            for (int i = 0; i < Workloads.W5_DATAGRAMS; i++) {
+                last = SendMsg.recv1msg(pair[1], Workloads.W5_BYTES).data();
+            }
+            return last;
+        }
+
+        @TearDown
+        public void tearDown() {
+            Workloads.closeAll(pair);
+        }
+    }
+
     @Benchmark
     public byte[] bytes(Bytes state) throws ErrnoException {
         return state.roundTrip();
@@ -140,5 +217,16 @@ public class OursTwisted {
     @Benchmark
     public int descriptor(Descriptor state) throws ErrnoException {
         return state.roundTrip();
+    }
+
+    @Benchmark
+    public int descriptors(Descriptors state) throws ErrnoException {
+        return state.roundTrip();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workloads.W5_DATAGRAMS)
+    public byte[] datagrams(Datagrams state) throws ErrnoException {
+        return state.singles();
     }
 }

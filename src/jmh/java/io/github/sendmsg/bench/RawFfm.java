@@ -53,6 +53,21 @@ final class RawFfm {
     static final long CMSG_DATA = 16;
     static final long CMSG_LEN_ONE_FD = 20;    // CMSG_LEN(4)
     static final long CMSG_SPACE_ONE_FD = 24;  // CMSG_SPACE(4)
+    // struct mmsghdr: a msghdr, then unsigned int msg_len, padded to 64 bytes
+    static final long MMSGHDR_SIZE = 64;
+    static final long MMSG_LEN = 56;
+    static final int SOCK_DGRAM = 2;
+    static final int AF_UNIX = 1;
+
+    /** {@code CMSG_LEN(4 * fds)}. */
+    static long cmsgLen(int fds) {
+        return CMSG_DATA + 4L * fds;
+    }
+
+    /** {@code CMSG_SPACE(4 * fds)}. */
+    static long cmsgSpace(int fds) {
+        return CMSG_DATA + ((4L * fds + 7) & ~7L);
+    }
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -64,6 +79,10 @@ final class RawFfm {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
     private static final MethodHandle RECVMSG = LINKER.downcallHandle(LIBC.find("recvmsg").orElseThrow(),
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
+    private static final MethodHandle SENDMMSG = LINKER.downcallHandle(LIBC.find("sendmmsg").orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+    private static final MethodHandle RECVMMSG = LINKER.downcallHandle(LIBC.find("recvmmsg").orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
     private static final MethodHandle CLOSE = LINKER.downcallHandle(LIBC.find("close").orElseThrow(),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
     private static final MethodHandle SETSOCKOPT = LINKER.downcallHandle(LIBC.find("setsockopt").orElseThrow(),
@@ -88,6 +107,26 @@ final class RawFfm {
     static long recvmsg(MemorySegment capture, int fd, MemorySegment msghdr, int flags) {
         try {
             long result = (long) RECVMSG.invokeExact(capture, fd, msghdr, flags);
+            return result >= 0 ? result : -errno(capture);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** {@code sendmmsg}; a negative result is {@code -errno}. */
+    static int sendmmsg(MemorySegment capture, int fd, MemorySegment vector, int count, int flags) {
+        try {
+            int result = (int) SENDMMSG.invokeExact(capture, fd, vector, count, flags);
+            return result >= 0 ? result : -errno(capture);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** {@code recvmmsg} with no timeout; a negative result is {@code -errno}. */
+    static int recvmmsg(MemorySegment capture, int fd, MemorySegment vector, int count, int flags) {
+        try {
+            int result = (int) RECVMMSG.invokeExact(capture, fd, vector, count, flags, MemorySegment.NULL);
             return result >= 0 ? result : -errno(capture);
         } catch (Throwable t) {
             throw new AssertionError(t);
@@ -150,6 +189,9 @@ final class RawFfm {
 
     /** Sets {@code SO_SNDBUF} and {@code SO_RCVBUF} of both ends to {@code size}, and checks it took. */
     static void setBuffers(String impl, int[] pair, int size) {
+        if (size == 0) {
+            return;   // the kernel's defaults
+        }
         for (int fd : pair) {
             setIntOption(fd, SO_SNDBUF, size);
             setIntOption(fd, SO_RCVBUF, size);
