@@ -59,9 +59,9 @@ fi
 step "the C floor: gcc"
 gcc -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -o "$out/floor" "$root/src/jmh/c/floor.c"
 
-# One fork per benchmark, 2 warm-up and 3 measured iterations of 1 s: about 7 s a benchmark.
+# One fork per benchmark, 2 warm-up and 5 measured iterations of 1 s: about 9 s a benchmark.
 step "JMH: every workload"
-"${jmh[@]}" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc -rf json -rff "$out/jmh-main.json"
+"${jmh[@]}" -f 1 -wi 2 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$out/jmh-main.json"
 
 # The curves add the points the main run has not measured; W1, W3 (64 B, 64 KiB) and W4 (16 fds)
 # come from it.

@@ -39,7 +39,7 @@ import javax.management.ObjectName;
  * <p>All the while a ninth virtual thread waits in {@code receive} on a channel nothing is sent to.
  * If waiting held a carrier, one carrier would leave the eight with none (the run would stall) and two
  * would halve them; after each iteration the scheduler's MXBean must show no virtual thread mounted
- * while the waiter still waits, or the run fails.
+ * (within a second) while the waiter still waits, or the run fails.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -159,14 +159,26 @@ public abstract class ManyThreads {
             return total;
         }
 
-        /** The waiter must still wait and hold no carrier: no virtual thread mounted between invocations. */
+        /**
+         * The waiter must still wait and hold no carrier: between iterations the scheduler's count of
+         * mounted virtual threads falls to 0 while the waiter still waits. (It is the pool's estimate of
+         * busy carriers, which lags a moment behind the eight threads ending: so it is sampled for up to
+         * a second. A waiter holding a carrier would keep it at 1 for good.)
+         */
         @TearDown(Level.Iteration)
         public void checkNoCarrierHeld() throws Exception {
+            ObjectName scheduler = new ObjectName("jdk.management:type=VirtualThreadScheduler");
+            int mounted = -1;
+            for (int i = 0; i < 200 && mounted != 0; i++) {
+                mounted = ((Number) ManagementFactory.getPlatformMBeanServer()
+                        .getAttribute(scheduler, "MountedVirtualThreadCount")).intValue();
+                if (mounted != 0) {
+                    Thread.sleep(5);
+                }
+            }
             Workloads.check(IMPL, waiter.isAlive(), "the idle waiter still waits");
-            Object mounted = ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new ObjectName("jdk.management:type=VirtualThreadScheduler"), "MountedVirtualThreadCount");
-            Workloads.check(IMPL, ((Number) mounted).intValue() == 0, "no virtual thread mounted while the waiter"
-                    + " waits (the MXBean says " + mounted + ")");
+            Workloads.check(IMPL, mounted == 0, "no virtual thread mounted while the waiter waits (the MXBean"
+                    + " says " + mounted + " after a second)");
         }
 
         @TearDown(Level.Trial)
