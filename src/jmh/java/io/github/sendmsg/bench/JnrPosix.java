@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  * {@code POSIX}, so W3 sizes the buffers through a two-line jnr-ffi interface. W2 reads the received
  * descriptor with {@code getControls()} + {@code CmsgHdr.getData()}. Reusing the receive {@code MsgHdr}
  * works here only because every message carries exactly one descriptor (the kernel writes
- * {@code msg_controllen} back as 24 each time, and {@code MsgHdr} has no way to reset it).
+ * {@code msg_controllen} back as 24 each time, and {@code MsgHdr} has no way to reset it). The
+ * {@code CmsgHdr}s and buffers are kept reachable for the whole trial: jnr-posix frees the native memory
+ * of one whose Java object is collected while its {@code MsgHdr} still points at it (W4 with 64
+ * descriptors failed with {@code EINVAL} after the first GC until they were).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -144,6 +147,8 @@ public class JnrPosix {
         ByteBuffer inBuffer;
         MsgHdr out;
         MsgHdr in;
+        /** Held for the whole trial: jnr-posix frees a control buffer whose Java object is collected. */
+        Object[] keep;
 
         @Setup
         public void setup() {
@@ -153,15 +158,18 @@ public class JnrPosix {
                 throw new IllegalStateException(IMPL + ": pipe failed: errno " + POSIX.errno());
             }
             out = POSIX.allocateMsgHdr();
-            out.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(1).put((byte) 'x').flip()});
+            ByteBuffer one = ByteBuffer.allocateDirect(1).put((byte) 'x').flip();
+            out.setIov(new ByteBuffer[] {one});
             CmsgHdr rights = out.allocateControl(Integer.BYTES);
             rights.setLevel(RawFfm.SOL_SOCKET);
             rights.setType(RawFfm.SCM_RIGHTS);
-            rights.setData(ByteBuffer.allocateDirect(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(0, pipe[1]));
+            ByteBuffer sent = ByteBuffer.allocateDirect(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(0, pipe[1]);
+            rights.setData(sent);
             inBuffer = ByteBuffer.allocateDirect(1);
             in = POSIX.allocateMsgHdr();
             in.setIov(new ByteBuffer[] {inBuffer});
-            in.allocateControl(Integer.BYTES);
+            CmsgHdr inControl = in.allocateControl(Integer.BYTES);
+            keep = new Object[] {one, rights, sent, inControl};
             int fd = transfer();
             Workloads.check(IMPL, inBuffer.get(0) == 'x' && fd != pipe[1], "the byte and a new descriptor");
             int written = 0;
@@ -223,6 +231,8 @@ public class JnrPosix {
         int[] pipe;
         MsgHdr out;
         MsgHdr in;
+        /** Held for the whole trial: jnr-posix frees a control buffer or iovec whose Java object is collected. */
+        Object[] keep;
 
         @Setup
         public void setup() throws io.github.sendmsg.ErrnoException {
@@ -232,7 +242,8 @@ public class JnrPosix {
                 throw new IllegalStateException(IMPL + ": pipe failed: errno " + POSIX.errno());
             }
             out = POSIX.allocateMsgHdr();
-            out.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(1).put((byte) 'x').flip()});
+            ByteBuffer one = ByteBuffer.allocateDirect(1).put((byte) 'x').flip();
+            out.setIov(new ByteBuffer[] {one});
             CmsgHdr rights = out.allocateControl(Integer.BYTES * count);
             rights.setLevel(RawFfm.SOL_SOCKET);
             rights.setType(RawFfm.SCM_RIGHTS);
@@ -242,8 +253,10 @@ public class JnrPosix {
             }
             rights.setData(fds);
             in = POSIX.allocateMsgHdr();
-            in.setIov(new ByteBuffer[] {ByteBuffer.allocateDirect(1)});
-            in.allocateControl(Integer.BYTES * count);
+            ByteBuffer inOne = ByteBuffer.allocateDirect(1);
+            in.setIov(new ByteBuffer[] {inOne});
+            CmsgHdr inControl = in.allocateControl(Integer.BYTES * count);
+            keep = new Object[] {one, rights, fds, inOne, inControl};
             int[] received = transfer();
             Workloads.checkDescriptors(IMPL, received, count, pipe[1], pipe[0]);
             for (int fd : received) {
