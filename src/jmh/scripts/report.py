@@ -107,7 +107,8 @@ HEADS = {"W1": "W1 (64 B)", "W2": "W2 (1 fd)", "W3": "W3 (64 KiB)", "W4": "W4 (1
 
 ENCODING = [("encodeFloor", None), ("encodeOurs", None), ("encodeOursPrepared", None),
             ("parseFloor", "1"), ("parseOurs", "1"), ("parseOursObjects", "1"),
-            ("parseFloor", "16"), ("parseOurs", "16"), ("parseOursObjects", "16")]
+            ("parseFloor", "16"), ("parseOurs", "16"), ("parseOursObjects", "16"),
+            ("copiesW3", None)]
 ENCODING_FLOOR = {"encodeOurs": "encodeFloor", "encodeOursPrepared": "encodeFloor",
                   "parseOurs": "parseFloor", "parseOursObjects": "parseFloor"}
 

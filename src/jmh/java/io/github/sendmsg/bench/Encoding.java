@@ -8,6 +8,7 @@ import io.github.sendmsg.SendMsg;
 import io.github.sendmsg.internal.MessageAccess;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -259,7 +260,9 @@ public class Encoding {
         }
     }
 
+    /** With the heap committed and touched up front: the copies' cost, not the JVM growing its heap. */
     @Benchmark
+    @Fork(jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
     public byte[] copiesW3(Copies state) {
         return state.copies();
     }
