@@ -38,20 +38,6 @@ final class Sockets {
         }
     }
 
-    /** Reads an int-valued socket option; {@code what} names it in the exception. */
-    static int intOption(int fd, int level, int name, String what) throws ErrnoException {
-        Scratch scratch = Scratch.acquire();
-        try {
-            int value = SocketCalls.intOption(scratch, fd, level, name);
-            if (value == Integer.MIN_VALUE) {
-                throw new ErrnoException("getsockopt(" + what + ")", fd, Errno.read(scratch.capture()));
-            }
-            return value;
-        } finally {
-            scratch.release();
-        }
-    }
-
     /** {@code SO_PEERCRED}: the credentials of the peer when it connected. */
     static Credentials peerCredentials(int fd) throws ErrnoException {
         int[] credentials = new int[3];

@@ -58,14 +58,6 @@ public final class ControlBuffer {
     }
 
     /**
-     * True for the kinds of control message with which the kernel installs descriptors in the
-     * receiving process: {@code SCM_RIGHTS} and {@code SCM_PIDFD}. Every other kind is only data.
-     */
-    public static boolean installsDescriptors(int level, int type) {
-        return isRights(level, type) || isPidFd(level, type);
-    }
-
-    /**
      * Writes one control message at {@code offset} of a zero-filled buffer and returns the offset of
      * the next one. The buffer must hold {@link #space(long) space(data.length)} bytes from there.
      */
@@ -121,16 +113,6 @@ public final class ControlBuffer {
             offset += align(messageLength);
         }
         return offset >= end;
-    }
-
-    /** The number of whole descriptors in {@code SCM_RIGHTS} data of {@code byteSize} bytes. */
-    public static int fdCount(long byteSize) {
-        return (int) (byteSize / FD_SIZE);
-    }
-
-    /** Descriptor {@code index} of {@code SCM_RIGHTS} data. */
-    public static int fd(MemorySegment rightsData, int index) {
-        return rightsData.get(ValueLayout.JAVA_INT_UNALIGNED, (long) index * FD_SIZE);
     }
 
     /**

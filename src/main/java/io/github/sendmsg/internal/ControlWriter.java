@@ -34,11 +34,6 @@ public final class ControlWriter {
         return length;
     }
 
-    /** How many descriptors the {@code SCM_RIGHTS} messages written so far carry. */
-    public int descriptors() {
-        return descriptors;
-    }
-
     /** Forgets every message written. */
     public void clear() {
         length = 0;

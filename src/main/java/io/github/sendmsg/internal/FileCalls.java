@@ -31,7 +31,6 @@ public final class FileCalls {
     private static final MethodHandle LSEEK = capturing(Libc.lseek$address(), Libc.lseek$descriptor());
     private static final MethodHandle DUP3 = capturing(Libc.dup3$address(), Libc.dup3$descriptor());
     private static final MethodHandle STATX = capturing(Libc.statx$address(), Libc.statx$descriptor());
-    private static final MethodHandle EVENTFD = capturing(Libc.eventfd$address(), Libc.eventfd$descriptor());
 
     public static final int F_GETFL = Libc.F_GETFL();
     public static final int F_SETFL = Libc.F_SETFL();
@@ -59,7 +58,6 @@ public final class FileCalls {
     public static final int S_IFIFO = Libc.S_IFIFO();
     public static final int S_IFLNK = Libc.S_IFLNK();
     public static final int S_IFSOCK = Libc.S_IFSOCK();
-    public static final int EFD_CLOEXEC = Libc.EFD_CLOEXEC();
 
     /** The empty C string {@code statx(fd, "", AT_EMPTY_PATH, ...)} takes. */
     private static final MemorySegment EMPTY_PATH = Arena.global().allocate(1);
@@ -137,17 +135,6 @@ public final class FileCalls {
             return -Errno.read(scratch.capture());
         }
         return Short.toUnsignedInt(statx.stx_mode(buffer)) & S_IFMT;
-    }
-
-    /** {@code eventfd(0, EFD_CLOEXEC | flags)}: a new descriptor, or {@code -errno}. */
-    public static int eventfd(MemorySegment capture, int flags) {
-        int result;
-        try {
-            result = (int) EVENTFD.invokeExact(capture, 0, EFD_CLOEXEC | flags);
-        } catch (Throwable t) {
-            throw Syscalls.rethrow(t);
-        }
-        return result >= 0 ? result : -Errno.read(capture);
     }
 
     /** A NUL-terminated copy of {@code bytes} in {@code scratch}'s control buffer, for a path argument. */

@@ -24,11 +24,6 @@ public final class MessageVector {
         this.size = size;
     }
 
-    /** How many slots there are. */
-    public int size() {
-        return size;
-    }
-
     /** The message header of slot {@code index}, with room for {@code maxIovecs} iovecs from {@code allocator}. */
     public MessageHeader header(int index, SegmentAllocator allocator, int maxIovecs) {
         MemorySegment header = mmsghdr.msg_hdr(mmsghdr.asSlice(slots, index));
