@@ -1,5 +1,5 @@
 // What the library does past Twisted's send1msg/recv1msg, one feature per block.
-// jshell --enable-native-access --class-path target/sendmsg-0.1.0-SNAPSHOT.jar docs/examples/beyond-twisted.jsh
+// bin/jshell docs/examples/beyond-twisted.jsh    (or: jshell --enable-native-access --class-path target/classes docs/examples/beyond-twisted.jsh, with a jshell 22+)
 import io.github.sendmsg.*;
 import java.lang.foreign.*;
 import java.nio.ByteBuffer;

@@ -1,5 +1,5 @@
 // Twisted's how-to, second example: copying a file descriptor over an AF_UNIX socket (SCM_RIGHTS).
-// jshell --enable-native-access --class-path target/sendmsg-0.1.0-SNAPSHOT.jar docs/examples/copying-file-descriptors.jsh
+// bin/jshell docs/examples/copying-file-descriptors.jsh    (or: jshell --enable-native-access --class-path target/classes docs/examples/copying-file-descriptors.jsh, with a jshell 22+)
 import io.github.sendmsg.*;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,5 @@
 // Twisted's how-to, first example: send1msg/recv1msg used as send/recv.
-// jshell --enable-native-access --class-path target/sendmsg-0.1.0-SNAPSHOT.jar docs/examples/sending-regular-data.jsh
+// bin/jshell docs/examples/sending-regular-data.jsh    (or: jshell --enable-native-access --class-path target/classes docs/examples/sending-regular-data.jsh, with a jshell 22+)
 import io.github.sendmsg.*;
 
 int[] pair = Posix.socketpair();
