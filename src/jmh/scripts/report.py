@@ -9,7 +9,9 @@ Usage::
 ``--bench DIR`` holds what the suite wrote; every file is optional, and whatever is missing is said
 so in the report ("not measured") instead of failing:
 
-- ``jmh-main.json``: JMH's JSON of every workload of every row (W0-W7), run with ``-prof gc``;
+- ``jmh-floor.json``: the rows held to the raw FFM floor (the floor, ``OursNativeMessage`` and
+  ``OursChannelNative`` on W1-W4), three forks each, run with ``-prof gc``;
+- ``jmh-main.json``: JMH's JSON of every other workload of every row (W0-W7), one fork each;
 - ``jmh-scaling-bytes.json``, ``jmh-scaling-fds.json``: the ``bytes`` benchmarks at more lengths
   and the ``descriptors`` benchmarks at more counts (the main file gives 64 B, 64 KiB and 16 fds);
 - ``floor.json``: the C floor program's output (src/jmh/c/floor.c, ``--all``);
@@ -521,7 +523,9 @@ def section_main(d: Data) -> list[str]:
         d.notes.add("rows with no W1\u2013W5 result: " + ", ".join(missing))
     out += ["Mean ns per op (W5: per datagram, singles and `sendmmsg`/`recvmmsg` batches of 32), "
             "\u00b1 JMH's 99.9% error as a % of the mean, and in brackets \u00d7floor, the mean over "
-            f"`{FLOOR}`'s mean in the same run. The C floor (`floor.c`, same workloads, no JVM) "
+            f"`{FLOOR}`'s mean in the same run. `{FLOOR}`, `OursNativeMessage` and "
+            "`OursChannelNative` on W1\u2013W4 ran three forks each (their means and bests are over "
+            "all three), every other figure one fork. The C floor (`floor.c`, same workloads, no JVM) "
             "is its own line, without a ratio (see the next table).", ""]
     body = []
     if d.floor:
@@ -1341,7 +1345,8 @@ def main(argv: list[str] | None = None) -> int:
 
     notes = Notes()
     jmh = Jmh()
-    main_count = jmh.load(os.path.join(args.bench, "jmh-main.json"), notes)
+    main_count = jmh.load(os.path.join(args.bench, "jmh-floor.json"), notes)
+    main_count += jmh.load(os.path.join(args.bench, "jmh-main.json"), notes)
     if not main_count:
         notes.add("no results from jmh-main.json: W0\u2013W7 not measured")
     for name in ("jmh-scaling-bytes.json", "jmh-scaling-fds.json"):
