@@ -6,7 +6,7 @@
 # With JMH options (-Djmh.args="…"), it runs JMH with them and nothing else. Without, the whole suite,
 # in this order, on an otherwise idle machine:
 #   1. the C floor (src/jmh/c/floor.c), compiled with gcc into OUT;
-#   2. JMH, the rows held to the floor (three forks)                 -> OUT/jmh-floor.json
+#   2. JMH, the rows held to the floor (three passes)                -> OUT/jmh-floor-{1,2,3}.json
 #      and every other workload of every row (W0–W7)                -> OUT/jmh-main.json
 #   3. JMH, the scaling curves: bytes 1 B … 1 MiB, 1 … 253 fds       -> OUT/jmh-scaling-*.json
 #   4. the C floor, every case                                       -> OUT/floor.json
@@ -61,11 +61,16 @@ step "the C floor: gcc"
 gcc -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -o "$out/floor" "$root/src/jmh/c/floor.c"
 
 # The rows held to the raw FFM floor within 5% (NativeMessage and the channel's NativeMessage path on
-# W1-W4) and the floor itself: three forks each, so that their best iteration is the best of nine
-# taken in three JVMs (a single fork's best of five moved by 20% between runs on this kind of machine).
+# W1-W4) and the floor itself: three passes of one fork each, taken in turn so that a change in the
+# machine's load over minutes falls on every row alike, twelve iterations of 250 ms per fork, so that a
+# row's best iteration is the best of 36 short windows in three JVMs (one fork's best of five 1 s
+# iterations moved by 20% between runs on this kind of machine). The report pools the passes.
 held='(RawFfmFloor|OursNativeMessage|OursChannelNative)\.(bytes|descriptor|descriptors)$'
-step "JMH: the rows held to the floor, three forks"
-"${jmh[@]}" -f 3 -wi 1 -w 1s -i 3 -r 1s -prof gc -rf json -rff "$out/jmh-floor.json" "$held"
+rm -f "$out"/jmh-floor-*.json
+for pass in 1 2 3; do
+    step "JMH: the rows held to the floor, pass $pass of 3"
+    "${jmh[@]}" -f 1 -wi 1 -w 1s -i 12 -r 250ms -prof gc -rf json -rff "$out/jmh-floor-$pass.json" "$held"
+done
 
 # Everything else: one fork per benchmark, 2 warm-up and 5 measured iterations of 1 s, about 9 s each.
 step "JMH: every workload"

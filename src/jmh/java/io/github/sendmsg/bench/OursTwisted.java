@@ -7,6 +7,7 @@ import io.github.sendmsg.ReceivedMessage;
 import io.github.sendmsg.SendMsg;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -212,6 +213,34 @@ public class OursTwisted {
     @Benchmark
     public byte[] bytes(Bytes state) throws ErrnoException {
         return state.roundTrip();
+    }
+
+    /** W3 alone, for {@link #bytesW3PreTouched}. */
+    @State(Scope.Thread)
+    public static class BytesW3 {
+        final Bytes bytes = new Bytes();
+
+        @Setup
+        public void setup() throws ErrnoException {
+            bytes.length = Workloads.W3_BYTES;
+            bytes.setup();
+        }
+
+        @TearDown
+        public void tearDown() {
+            bytes.tearDown();
+        }
+    }
+
+    /**
+     * W3 on the heap {@code Encoding.copiesW3} measures the copies on (committed and touched up front),
+     * so that the two can be compared: the row's cost over the floor against the copies' cost, without
+     * the JVM growing and first touching its heap under a 4 GB/s allocation rate.
+     */
+    @Benchmark
+    @Fork(jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+    public byte[] bytesW3PreTouched(BytesW3 state) throws ErrnoException {
+        return state.bytes.roundTrip();
     }
 
     @Benchmark
