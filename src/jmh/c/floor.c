@@ -6,7 +6,7 @@
  * thread, every msghdr, iovec, control buffer and data buffer set up once outside the timed loop, as
  * RawFfmFloor.java does. What is left per op is the system calls themselves.
  *
- *   floor [options] [CASE|PREFIX ...]   time the cases (no case named: the main ones, W1 .. W5-single)
+ *   floor [options] [CASE|PREFIX ...]   time the cases (no case named: the main ones, W1 .. W5-single, W1-rw, W3-rw)
  *   floor --all [options]               the main cases and every scaling case
  *   floor --census CASE N               set up, verify, run exactly N ops untimed, tear down, exit 0
  *                                       (run it under strace to count the system calls per op)
@@ -69,31 +69,34 @@ struct case_def {
     long param;         /* bytes per op (BYTES), descriptors per op (FDS), datagrams per op (W5) */
     int main;           /* one of the cases run when none is named */
     enum buffers buffers;
+    int plain_io;       /* BYTES: write(2) and read(2), the calls Netty's byte path makes, not sendmsg/recvmsg */
 };
 
 static const struct case_def CASES[] = {
-    {"W1", BYTES, 64, 1, DEFAULT_BUFFERS},
-    {"W2", FDS, 1, 1, DEFAULT_BUFFERS},
-    {"W3", BYTES, 65536, 1, W3_BUFFERS},
-    {"W4", FDS, 16, 1, DEFAULT_BUFFERS},
-    {"W5-batch", DGRAM_BATCH, W5_DATAGRAMS, 1, DEFAULT_BUFFERS},
-    {"W5-single", DGRAM_SINGLE, W5_DATAGRAMS, 1, DEFAULT_BUFFERS},
-    {"bytes-1", BYTES, 1, 0, DEFAULT_BUFFERS},
-    {"bytes-64", BYTES, 64, 0, DEFAULT_BUFFERS},
-    {"bytes-1024", BYTES, 1024, 0, DEFAULT_BUFFERS},
-    {"bytes-16384", BYTES, 16384, 0, DEFAULT_BUFFERS},
-    {"bytes-65536", BYTES, 65536, 0, SCALED_BUFFERS},
-    {"bytes-262144", BYTES, 262144, 0, SCALED_BUFFERS},
-    {"bytes-1048576", BYTES, 1048576, 0, SCALED_BUFFERS},
-    {"fds-1", FDS, 1, 0, DEFAULT_BUFFERS},
-    {"fds-2", FDS, 2, 0, DEFAULT_BUFFERS},
-    {"fds-4", FDS, 4, 0, DEFAULT_BUFFERS},
-    {"fds-8", FDS, 8, 0, DEFAULT_BUFFERS},
-    {"fds-16", FDS, 16, 0, DEFAULT_BUFFERS},
-    {"fds-32", FDS, 32, 0, DEFAULT_BUFFERS},
-    {"fds-64", FDS, 64, 0, DEFAULT_BUFFERS},
-    {"fds-128", FDS, 128, 0, DEFAULT_BUFFERS},
-    {"fds-253", FDS, SCM_MAX_FD, 0, DEFAULT_BUFFERS},
+    {"W1", BYTES, 64, 1, DEFAULT_BUFFERS, 0},
+    {"W2", FDS, 1, 1, DEFAULT_BUFFERS, 0},
+    {"W3", BYTES, 65536, 1, W3_BUFFERS, 0},
+    {"W4", FDS, 16, 1, DEFAULT_BUFFERS, 0},
+    {"W5-batch", DGRAM_BATCH, W5_DATAGRAMS, 1, DEFAULT_BUFFERS, 0},
+    {"W5-single", DGRAM_SINGLE, W5_DATAGRAMS, 1, DEFAULT_BUFFERS, 0},
+    {"W1-rw", BYTES, 64, 1, DEFAULT_BUFFERS, 1},
+    {"W3-rw", BYTES, 65536, 1, W3_BUFFERS, 1},
+    {"bytes-1", BYTES, 1, 0, DEFAULT_BUFFERS, 0},
+    {"bytes-64", BYTES, 64, 0, DEFAULT_BUFFERS, 0},
+    {"bytes-1024", BYTES, 1024, 0, DEFAULT_BUFFERS, 0},
+    {"bytes-16384", BYTES, 16384, 0, DEFAULT_BUFFERS, 0},
+    {"bytes-65536", BYTES, 65536, 0, SCALED_BUFFERS, 0},
+    {"bytes-262144", BYTES, 262144, 0, SCALED_BUFFERS, 0},
+    {"bytes-1048576", BYTES, 1048576, 0, SCALED_BUFFERS, 0},
+    {"fds-1", FDS, 1, 0, DEFAULT_BUFFERS, 0},
+    {"fds-2", FDS, 2, 0, DEFAULT_BUFFERS, 0},
+    {"fds-4", FDS, 4, 0, DEFAULT_BUFFERS, 0},
+    {"fds-8", FDS, 8, 0, DEFAULT_BUFFERS, 0},
+    {"fds-16", FDS, 16, 0, DEFAULT_BUFFERS, 0},
+    {"fds-32", FDS, 32, 0, DEFAULT_BUFFERS, 0},
+    {"fds-64", FDS, 64, 0, DEFAULT_BUFFERS, 0},
+    {"fds-128", FDS, 128, 0, DEFAULT_BUFFERS, 0},
+    {"fds-253", FDS, SCM_MAX_FD, 0, DEFAULT_BUFFERS, 0},
 };
 #define NCASES (sizeof CASES / sizeof CASES[0])
 
@@ -461,6 +464,37 @@ static void run_bytes(struct state *s, long n)
     }
 }
 
+/* All of len bytes through write(2) or read(2), EINTR retried; the number of calls it took. */
+static int plain_all(int fd, unsigned char *buf, size_t len, int writing)
+{
+    int calls = 0;
+    for (size_t done = 0; done < len; calls++) {
+        ssize_t n = writing ? write(fd, buf + done, len - done) : read(fd, buf + done, len - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            die_errno(writing ? "write" : "read");
+        }
+        if (n == 0 && !writing) {
+            die("read: end of stream after %zu of %zu bytes", done, len);
+        }
+        done += (size_t)n;
+    }
+    return calls;
+}
+
+/* W1-rw, W3-rw: the same bytes with write(2) and read(2), no msghdr: the kernel path of Netty's rows. */
+static void run_bytes_plain(struct state *s, long n)
+{
+    for (long i = 0; i < n; i++) {
+        int calls = plain_all(s->sock[0], s->out_data, s->len, 1) + plain_all(s->sock[1], s->in_data, s->len, 0);
+        if (calls > 2) {
+            s->partials++;
+        }
+    }
+}
+
 /* FDS: sendmsg 1 byte + the descriptors, recvmsg them; leaves them in s->received, still open. */
 static inline void transfer_fds(struct state *s)
 {
@@ -564,7 +598,11 @@ static void run(struct state *s, long n)
 {
     switch (s->def->kind) {
     case BYTES:
-        run_bytes(s, n);
+        if (s->def->plain_io) {
+            run_bytes_plain(s, n);
+        } else {
+            run_bytes(s, n);
+        }
         break;
     case FDS:
         run_fds(s, n);
@@ -666,7 +704,7 @@ static void verify(struct state *s)
     switch (s->def->kind) {
     case BYTES:
         memset(s->in_data, 0, s->len);
-        run_bytes(s, 1);
+        run(s, 1);
         if (memcmp(s->out_data, s->in_data, s->len) != 0) {
             die("verification failed: the %zu bytes received differ from the bytes sent", s->len);
         }

@@ -662,8 +662,19 @@ def section_c(d: Data) -> list[str]:
                      fmt_ns(f.mean) if f else NA, fmt_ns(f.best) if f else NA,
                      fmt_ratio(ratio(f.mean, c.mean)) if c and f else NA,
                      fmt_ratio(ratio(f.best, c.best)) if c and f else NA])
-    return out + md_table(["workload", "C mean", "C best", "FFM floor mean", "FFM floor best",
-                           "floor/C mean", "floor/C best"], body) + [""]
+    out += md_table(["workload", "C mean", "C best", "FFM floor mean", "FFM floor best",
+                     "floor/C mean", "floor/C best"], body) + [""]
+    plain = [(w, d.c(WL[w]), d.floor.get(f"{w}-rw")) for w in ("W1", "W3")]
+    plain = [(w, c, rw) for w, c, rw in plain if c and rw]
+    if plain:
+        out += ["The same bytes in C with `write`/`read` instead of `sendmsg`/`recvmsg` (cases `W1-rw`, "
+                "`W3-rw`: no `msghdr` to copy in and check, no control buffer), the kernel path of "
+                "Netty's rows:", ""]
+        out += md_table(["workload", "write/read mean", "write/read best", "sendmsg/recvmsg over write/read, mean",
+                         "best"],
+                        [[w, fmt_ns(rw.mean), fmt_ns(rw.best), fmt_ratio(ratio(c.mean, rw.mean)),
+                          fmt_ratio(ratio(c.best, rw.best))] for w, c, rw in plain]) + [""]
+    return out
 
 
 def section_w0(d: Data) -> list[str]:
@@ -1004,8 +1015,13 @@ def targets(d: Data) -> list[str]:
             best, who = min(ours)
             compared += 1
             if p.mean < best:
+                why = ""
+                c, rw = d.c(w), d.floor.get(f"{w.key}-rw")
+                if peer.startswith("Netty") and c and rw:
+                    why = (f"; it calls write/read, and in C sendmsg/recvmsg cost \u00d7{fmt_ratio(ratio(c.mean, rw.mean))} "
+                           f"of write/read on {w.key}")
                 gaps.append(f"{peer} {w.key} {fmt_ns(p.mean)} ns < {who} {fmt_ns(best)} ns "
-                            f"(the peer {100 * (best - p.mean) / best:.1f}% faster)")
+                            f"(the peer {100 * (best - p.mean) / best:.1f}% faster{why})")
     if not compared and not missing:
         missing.append("no peer result")
     detail = sentences(f"{compared} pairs of a peer and a workload (W5: single calls, which is what the peers have)",
