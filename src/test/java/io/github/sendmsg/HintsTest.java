@@ -181,6 +181,13 @@ class HintsTest {
                 .hasMessageContaining("EINVAL")
                 .hasMessageContaining("bound already");
 
+        Path data = Files.writeString(dir.resolve("data.txt"), "keep me");
+        int third = socket(SendMsg.AF_UNIX, SendMsg.SOCK_STREAM);
+        assertThatThrownBy(() -> Posix.bind(third, data.toString())).as("a regular file in the way")
+                .hasMessageContaining("EADDRINUSE")
+                .hasMessageContaining("is not a socket")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("delete"));
+
         Files.delete(path);
         assertThatThrownBy(() -> UnixChannel.connect(UnixAddress.of(path.toString())))
                 .hasMessageContaining("ENOENT")

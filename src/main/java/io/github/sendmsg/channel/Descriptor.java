@@ -56,7 +56,8 @@ import java.util.Objects;
  * ({@code dup3}), and the reverse direction finds the JDK object's number by what only it has (its
  * address, or a position set for the purpose). Each says in its exception why a conversion cannot be made.
  *
- * <p>Thread-safe. Equality is identity: two objects never own the same number at once.
+ * <p>Thread-safe. Equality is identity: two objects never own the same number at once ({@link #adopt(int)}
+ * refuses a number this library owns already).
  */
 public final class Descriptor implements AutoCloseable {
 
@@ -104,7 +105,11 @@ public final class Descriptor implements AutoCloseable {
 
     /** Takes ownership of {@code fd}, which belongs to no one else, noting {@code origin} for a leak report. */
     Descriptor(int fd, Leaks.Origin origin) {
-        this.state = new FdState(fd);
+        this(new FdState(fd), origin);
+    }
+
+    private Descriptor(FdState state, Leaks.Origin origin) {
+        this.state = state;
         this.cleanable = Leaks.register(this, state, origin, "descriptor");
     }
 
@@ -116,6 +121,9 @@ public final class Descriptor implements AutoCloseable {
      * @param fd an open descriptor that belongs to the caller
      * @return its owner
      * @throws ErrnoException           if {@code fd} is not open ({@code EBADF})
+     * @throws IllegalStateException    if a {@code Descriptor} or channel of this library owns {@code fd}
+     *                                  already (adopted twice, or received: {@link #duplicateOf(int)}
+     *                                  makes a copy to own instead)
      * @throws IllegalArgumentException if {@code fd} is negative
      */
     public static Descriptor adopt(int fd) throws ErrnoException {
@@ -129,7 +137,7 @@ public final class Descriptor implements AutoCloseable {
         } finally {
             scratch.release();
         }
-        return new Descriptor(fd, Leaks.origin("adopted", fd));
+        return new Descriptor(FdState.adopt(fd), Leaks.origin("adopted", fd));
     }
 
     /**

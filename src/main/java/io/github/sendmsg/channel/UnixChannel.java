@@ -371,6 +371,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /** The receive call: the channel's part around the reader's loop. The caller holds the read lock. */
     private long receiveInto(ByteBuffer[] dsts, int maxDescriptors, ChannelReader.ReceivedBuilder out) throws IOException {
         Vectors.check(dsts, true);
+        ensureOpen();
         if (type == Type.STREAM && remaining(dsts) == 0) {
             return 0;
         }
@@ -432,7 +433,9 @@ public final class UnixChannel extends AbstractInterruptibleChannel
 
     /**
      * As {@link #write(ByteBuffer, Descriptor...)}, then closes {@code descriptors} once they were sent:
-     * ownership moves to the receiver. If the send fails, they stay open and the caller's.
+     * ownership moves to the receiver. If the send fails before they went (the call that carries them
+     * fails, times out or is interrupted), they stay open and the caller's; once they went, they are
+     * closed even if a later part of a long stream write fails.
      *
      * @param src         the bytes; at least one on a stream if there are descriptors
      * @param descriptors the descriptors to move
@@ -516,6 +519,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     /** The send call: the channel's part around the writer's loop. The caller holds the write lock. */
     private long sendFrom(ByteBuffer[] srcs, Descriptor[] descriptors, SocketAddress target, boolean move) throws IOException {
         writer.check(srcs, descriptors);
+        ensureOpen();
         if (remaining(srcs) == 0 && type == Type.STREAM) {
             return 0;
         }
@@ -569,6 +573,7 @@ public final class UnixChannel extends AbstractInterruptibleChannel
         ReentrantLock lock = reading ? readLock : writeLock;
         lock.lock();
         try {
+            ensureOpen();
             boolean completed = false;
             begin();
             try {
@@ -663,6 +668,17 @@ public final class UnixChannel extends AbstractInterruptibleChannel
     long deadline() {
         long timeout = timeoutNanos;
         return timeout == 0 ? 0 : Math.max(1, System.nanoTime() + timeout);
+    }
+
+    /**
+     * A call on a channel closed before it began is a {@link ClosedChannelException}, as in the JDK's
+     * channels; only one closed while the call waits is an {@code AsynchronousCloseException}
+     * ({@code end} decides that, so this must come before {@code begin}).
+     */
+    private void ensureOpen() throws ClosedChannelException {
+        if (!isOpen()) {
+            throw new ClosedChannelException();
+        }
     }
 
     private int acquireOpen() throws ClosedChannelException {

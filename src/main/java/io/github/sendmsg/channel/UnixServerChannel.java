@@ -155,6 +155,9 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
     public UnixChannel accept() throws IOException {
         acceptLock.lock();
         try {
+            if (!isOpen()) {
+                throw new ClosedChannelException();   // closed before the call: not an asynchronous close
+            }
             boolean completed = false;
             begin();
             try {

@@ -1,5 +1,8 @@
 package io.github.sendmsg.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +12,16 @@ import java.nio.file.Path;
 public final class AddressHints {
 
     private AddressHints() {
+    }
+
+    /** Whether {@code path} names a socket file (not a file that a hint to delete would cost someone). */
+    private static boolean isSocketFile(String path) {
+        try {
+            int mode = (Integer) Files.getAttribute(Path.of(path), "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return (mode & 0170000) == 0140000;   // S_IFMT, S_IFSOCK
+        } catch (IOException | RuntimeException e) {
+            return false;   // no "unix" view, or gone meanwhile: no advice to delete
+        }
     }
 
     /**
@@ -32,6 +45,7 @@ public final class AddressHints {
             case "ECONNREFUSED" -> "nothing listens on " + where + ": a socket file left behind by a server that"
                     + " exited, or one that has not called listen yet";
             case "EADDRINUSE" -> unixPath == null ? where + " is in use by another socket"
+                    : !isSocketFile(unixPath) ? where + " exists and is not a socket: choose another path"
                     : where + " exists: a socket file stays after its server exits, so delete a stale one before"
                     + " binding (or bind an abstract name, \"@name\", which goes away with its socket)";
             case "EACCES" -> bind

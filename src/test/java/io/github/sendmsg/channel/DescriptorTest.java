@@ -172,6 +172,37 @@ class DescriptorTest {
     }
 
     @Test
+    void aNumberThisLibraryOwnsAlreadyCannotBeAdoptedASecondTime() throws Exception {
+        int[] pipe = Posix.pipe();
+        try (Descriptor first = Descriptor.adopt(pipe[0]); Descriptor writeEnd = Descriptor.adopt(pipe[1])) {
+            assertThatThrownBy(() -> Descriptor.adopt(pipe[0])).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("fd " + pipe[0] + " is owned already").hasMessageContaining("duplicateOf");
+            UnixChannel[] pair = UnixChannel.pair();
+            try (UnixChannel a = pair[0]; UnixChannel b = pair[1]) {
+                a.write(ByteBuffer.wrap(new byte[] {1}), writeEnd);
+                try (Received received = b.receive(ByteBuffer.allocate(1), 1)) {
+                    int number = received.descriptor().fd();
+                    assertThatThrownBy(() -> Descriptor.adopt(number)).as("a received descriptor's number")
+                            .isInstanceOf(IllegalStateException.class);
+                }
+                int channelNumber = a.duplicateDescriptor().release();
+                try (Descriptor adopted = Descriptor.adopt(channelNumber)) {
+                    assertThat(adopted.fd()).as("released, so free to adopt").isEqualTo(channelNumber);
+                }
+            }
+            assertThat(first.isOpen()).as("the refused adoptions left the owner alone").isTrue();
+        }
+        assertThat(Fds.isOpen(pipe[0])).as("closed once, by its one owner").isFalse();
+        Descriptor again = Descriptor.duplicateOf(0);
+        int reused = again.fd();
+        again.close();
+        int[] fresh = Posix.pipe();
+        try (Descriptor a = Descriptor.adopt(fresh[0]); Descriptor b = Descriptor.adopt(fresh[1])) {
+            assertThat(a.isOpen() && b.isOpen()).as("numbers closed by their owner can be adopted again (%d)", reused).isTrue();
+        }
+    }
+
+    @Test
     void aDescriptorNobodyClosedIsClosedAndReportedWithWhereItCameFrom() throws Exception {
         List<LogRecord> warnings = new CopyOnWriteArrayList<>();
         Logger logger = Logger.getLogger(Descriptor.class.getName());

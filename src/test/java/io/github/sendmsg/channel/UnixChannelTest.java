@@ -432,6 +432,35 @@ class UnixChannelTest {
         assertThatThrownBy(() -> pair[1].read(ByteBuffer.allocate(4))).isInstanceOf(ClosedChannelException.class);
     }
 
+    @Test
+    void aCallOnAChannelClosedBeforeItBeganIsAClosedChannelExceptionNotAnAsynchronousClose() throws Exception {
+        UnixChannel[] pair = pair(UnixChannel.Type.STREAM);
+        UnixServerChannel server = UnixServerChannel.bind(UnixAddress.of(dir.resolve("closed-before")));
+        pair[0].close();
+        server.close();
+        try (Arena arena = Arena.ofConfined(); NativeMessage message = NativeMessage.allocate(1, 0)) {
+            message.setBuffer(arena.allocate(1));
+            List<ThrowingCall> calls = List.of(
+                    () -> pair[0].read(ByteBuffer.allocate(4)),
+                    () -> pair[0].read(ByteBuffer.allocate(0)),
+                    () -> pair[0].receive(ByteBuffer.allocate(4), 1),
+                    () -> pair[0].receive(ByteBuffer.allocate(0), 1),
+                    () -> pair[0].write(ByteBuffer.wrap(new byte[] {1})),
+                    () -> pair[0].write(ByteBuffer.allocate(0)),
+                    () -> pair[0].send(message),
+                    () -> pair[0].receive(message),
+                    server::accept);
+            for (ThrowingCall call : calls) {
+                assertThatThrownBy(call::run).isExactlyInstanceOf(ClosedChannelException.class);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingCall {
+        void run() throws Exception;
+    }
+
     // ---- raw messages ----
 
     @Test
