@@ -8,12 +8,13 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Hands an open file to another process. The parent opens the file; a child JVM, which never opens it
  * (nor learns its name), reads it through the descriptor it receives. Run from a built checkout:
  *
- *   java --enable-native-access=ALL-UNNAMED -cp target/classes docs/examples/HandAFile.java
+ *   bin/java docs/examples/HandAFile.java
  */
 public class HandAFile {
 
@@ -38,6 +39,7 @@ public class HandAFile {
     static void parent(Path file, Path socket) throws Exception {
         try (UnixServerChannel server = UnixServerChannel.bind(UnixAddress.of(socket))) {
             Process child = startChild(socket);
+            server.setTimeout(Duration.ofSeconds(30));   // a child that dies before connecting: no endless wait
             try (UnixChannel toChild = server.accept();
                  Descriptor open = Descriptor.open(file)) {
                 toChild.write(ByteBuffer.wrap(new byte[] {'!'}), open);   // the child gets its own copy
@@ -69,6 +71,6 @@ public class HandAFile {
         }
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 self != null ? self : HandAFile.class.getName(), socket.toString())
-                .redirectErrorStream(true).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();   // its errors show at once
     }
 }

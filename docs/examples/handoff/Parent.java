@@ -11,13 +11,14 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Hands an open file and a listening socket to a worker process, which serves from them; the parent
  * keeps neither. The pattern of a privileged helper (it may open what the worker may not) and of a
  * zero-downtime restart (the listener, and its queue of connections, outlive the process that made it).
  *
- *   java --enable-native-access=ALL-UNNAMED -cp target/classes docs/examples/handoff/Parent.java [java|python]
+ *   bin/java docs/examples/handoff/Parent.java [java|python]
  *
  * With "java" (the default) the worker is Worker.java, plain JDK code once it has the descriptors; with
  * "python" it is worker.py, which takes them with CPython's socket.recv_fds.
@@ -34,6 +35,7 @@ public class Parent {
 
         try (UnixServerChannel handOff = UnixServerChannel.bind(UnixAddress.of(socketPath))) {
             Process worker = startWorker(args.length > 0 ? args[0] : "java", here, socketPath);
+            handOff.setTimeout(Duration.ofSeconds(30));   // a worker that dies before connecting: no endless wait
             try (UnixChannel toWorker = handOff.accept()) {
                 // Both descriptors go with one byte of "take these"; writeAndClose moves them: the
                 // worker's copies are the only ones left once the parent closes the JDK listener below.
@@ -55,8 +57,7 @@ public class Parent {
             }
             System.out.print(new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             if (worker.waitFor() != 0) {
-                System.out.print(new String(worker.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                throw new IllegalStateException("the worker failed");
+                throw new IllegalStateException("the worker failed (its errors are above)");
             }
         } finally {
             Files.deleteIfExists(socketPath);
@@ -70,6 +71,6 @@ public class Parent {
                 ? new ProcessBuilder("python3", here.resolve("worker.py").toString(), socketPath.toString())
                 : new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
                         "-cp", System.getProperty("java.class.path"), here.resolve("Worker.java").toString(), socketPath.toString());
-        return builder.start();
+        return builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();   // its errors show at once
     }
 }

@@ -349,7 +349,8 @@ public final class SendMsg {
      *                own {@code recv1msg} takes {@code flags} second; reorder positional calls)
      * @return the message; its descriptors belong to the caller
      * @throws ErrnoException           if {@code recvmsg} fails
-     * @throws IllegalArgumentException if {@code fd} or {@code maxSize} is negative
+     * @throws IllegalArgumentException if {@code fd} or {@code maxSize} is negative, or {@code maxSize}
+     *                                  is 0 on a stream socket (it would read as end of stream)
      */
     public static ReceivedMessage recv1msg(int fd, int maxSize) throws ErrnoException {
         return recvmsg(fd, maxSize, DEFAULT_CMSG_SIZE, 0);
@@ -363,7 +364,8 @@ public final class SendMsg {
      * @param flags   {@code MSG_*} flags, such as {@link #MSG_PEEK} or {@link #MSG_DONTWAIT}
      * @return the message; its descriptors belong to the caller
      * @throws ErrnoException           if {@code recvmsg} fails
-     * @throws IllegalArgumentException if {@code fd} or {@code maxSize} is negative
+     * @throws IllegalArgumentException if {@code fd} or {@code maxSize} is negative, or {@code maxSize}
+     *                                  is 0 on a stream socket (it would read as end of stream)
      */
     public static ReceivedMessage recv1msg(int fd, int maxSize, int flags) throws ErrnoException {
         return recvmsg(fd, maxSize, DEFAULT_CMSG_SIZE, flags);
@@ -379,8 +381,9 @@ public final class SendMsg {
      * @param cmsgSize the most ancillary data bytes to make room for (4096 holds 1024 descriptors)
      * @return the message; its descriptors belong to the caller
      * @throws ErrnoException           if {@code recvmsg} fails
-     * @throws IllegalArgumentException if {@code fd}, {@code maxSize} or {@code cmsgSize} is negative, or
-     *                                  {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
+     * @throws IllegalArgumentException if {@code fd}, {@code maxSize} or {@code cmsgSize} is negative,
+     *                                  {@code maxSize} is 0 on a stream socket (it would read as end of
+     *                                  stream), or {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
      */
     public static ReceivedMessage recv1msg(int fd, int maxSize, int flags, int cmsgSize) throws ErrnoException {
         return recvmsg(fd, maxSize, cmsgSize, flags);
@@ -406,8 +409,9 @@ public final class SendMsg {
      * @return the message
      * @throws ErrnoException           if {@code recvmsg} fails ({@code EAGAIN} with {@code MSG_DONTWAIT}
      *                                  and nothing queued, {@code EBADF}, {@code ENOTSOCK} …)
-     * @throws IllegalArgumentException if {@code fd}, {@code maxSize} or {@code cmsgSize} is negative, or
-     *                                  {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
+     * @throws IllegalArgumentException if {@code fd}, {@code maxSize} or {@code cmsgSize} is negative,
+     *                                  {@code maxSize} is 0 on a stream socket (it would read as end of
+     *                                  stream), or {@code CMSG_SPACE(cmsgSize)} exceeds 0x7FFFFFFF
      */
     public static ReceivedMessage recvmsg(int fd, int maxSize, int cmsgSize, int flags) throws ErrnoException {
         Arguments.requireFd(fd);

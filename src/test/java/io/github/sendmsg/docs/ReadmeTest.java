@@ -62,6 +62,20 @@ class ReadmeTest {
     }
 
     @Test
+    void binJavaRunsTheProgramAsTheReadmeSays() throws Exception {
+        Path built = ROOT.resolve("target/build-jdk.properties");
+        assumeTrue(Files.exists(built) && isNewerThanSources(built),
+                "bin/java would compile first; this test runs after the build's process-classes");
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        assertThat(readme).as("the command the README gives").contains("\nbin/java docs/examples/HandAFile.java\n");
+        String output = run(List.of("bash", "bin/java", "docs/examples/HandAFile.java"), "");
+        assertThat(output)
+                .contains("java of JDK ").contains("native access enabled")
+                .containsPattern("child: read through fd \\d+: opened by the parent, read by the child")
+                .contains("parent: the child exited with 0");
+    }
+
+    @Test
     void binJshellOpensASessionWithTheLibraryAndNativeAccess() throws Exception {
         Path built = ROOT.resolve("target/build-jdk.properties");
         assumeTrue(Files.exists(built) && isNewerThanSources(built),
