@@ -124,7 +124,7 @@ final class FileBridges {
             }
             int access = statusFlags(fd) & FileCalls.O_ACCMODE;
             boolean append = (statusFlags(fd) & FileCalls.O_APPEND) != 0;
-            Path temp = Files.createTempFile("sendmsg-bridge-", ".tmp");
+            Path temp = throwawayFile();
             try {
                 Closeable object = access == FileCalls.O_RDONLY ? new FileInputStream(temp.toFile())
                         : access == FileCalls.O_WRONLY ? new FileOutputStream(temp.toFile(), append)
@@ -230,5 +230,16 @@ final class FileBridges {
     /** A far offset no file description has by chance, below the 2^63 limit of off_t. */
     private static long uniqueOffset() {
         return (1L << 40) + ThreadLocalRandom.current().nextLong(1L << 40);
+    }
+
+    /** The empty file a JDK object is opened on before its descriptor is replaced; deleted at once after. */
+    private static Path throwawayFile() throws IOException {
+        try {
+            return Files.createTempFile("sendmsg-bridge-", ".tmp");
+        } catch (IOException e) {
+            throw new IOException("a bridge opens the JDK object on an empty file it creates and deletes in java.io.tmpdir ("
+                    + System.getProperty("java.io.tmpdir") + "), and could not create one there: " + e
+                    + "; point -Djava.io.tmpdir at a writable directory", e);
+        }
     }
 }

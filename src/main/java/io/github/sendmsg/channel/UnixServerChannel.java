@@ -74,16 +74,21 @@ public final class UnixServerChannel extends AbstractInterruptibleChannel {
      * A listener of {@code type} ({@link UnixChannel.Type#STREAM} or {@link UnixChannel.Type#SEQPACKET})
      * bound to {@code address} with room for {@code backlog} pending connections.
      *
-     * @param type    the socket type
-     * @param backlog how many pending connections to queue
      * @param address a {@link io.github.sendmsg.UnixAddress} (a path that must not exist yet, or
      *                {@code "@name"}) or a {@link java.net.UnixDomainSocketAddress}
+     * @param type    the socket type
+     * @param backlog how many pending connections to queue, at least 1 (the kernel caps it at
+     *                {@code net.core.somaxconn})
      * @return the listening channel
      * @throws ErrnoException           if {@code bind} or {@code listen} fails ({@code EADDRINUSE} …)
-     * @throws IllegalArgumentException for a datagram type or an address that is not {@code AF_UNIX}
+     * @throws IllegalArgumentException for a datagram type, a backlog below 1, or an address that is not
+     *                                  {@code AF_UNIX}
      */
     public static UnixServerChannel bind(SocketAddress address, UnixChannel.Type type, int backlog) throws IOException {
         Objects.requireNonNull(type, "type");
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be at least 1, not " + backlog);
+        }
         if (type == UnixChannel.Type.DATAGRAM) {
             throw new IllegalArgumentException("datagram sockets do not listen: use UnixChannel.openDatagram(address)");
         }

@@ -112,6 +112,16 @@ class ChannelSurfaceTest {
     }
 
     @Test
+    void aBacklogBelowOneIsRefusedBeforeAnySocketIsMade(@TempDir Path dir) {
+        Path path = dir.resolve("never.sock");
+        for (int backlog : new int[] {0, -1}) {
+            assertThatThrownBy(() -> UnixServerChannel.bind(UnixAddress.of(path), UnixChannel.Type.STREAM, backlog))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backlog must be at least 1");
+        }
+        assertThat(path).as("nothing bound").doesNotExist();
+    }
+
+    @Test
     void aListenersAcceptTimesOutWhenNobodyConnects(@TempDir Path dir) throws Exception {
         try (UnixServerChannel server = UnixServerChannel.bind(UnixAddress.of(dir.resolve("quiet.sock")))) {
             server.setTimeout(Duration.ofMillis(50));
