@@ -248,12 +248,14 @@ class Jmh:
                 continue
             self.results[k] = result
             added += 1
-            for name in ("jdkVersion", "vmName", "vmVersion", "jmhVersion"):
-                if name in entry and name not in self.meta:
-                    self.meta[name] = entry[name]
-            if "jvmArgs" in entry and "jvmArgs" not in self.meta:
-                self.meta["jvmArgs"] = entry["jvmArgs"]
+            self._note_meta(entry)
         return added
+
+    def _note_meta(self, entry: dict[str, Any]) -> None:
+        """The JDK, VM and JMH of the first entry that names them."""
+        for name in ("jdkVersion", "vmName", "vmVersion", "jmhVersion", "jvmArgs"):
+            if name in entry and name not in self.meta:
+                self.meta[name] = entry[name]
 
     @staticmethod
     def _parse(entry: Any, source: str, notes: Notes) -> Result | None:
@@ -302,9 +304,7 @@ class Jmh:
                 result = self._parse(entry, os.path.basename(path), notes)
                 if result is not None:
                     pooled.setdefault(self.key(result.cls, result.method, result.params.items()), []).append(result)
-                    for name in ("jdkVersion", "vmName", "vmVersion", "jmhVersion"):
-                        if name in entry and name not in self.meta:
-                            self.meta[name] = entry[name]
+                    self._note_meta(entry)
         for k, parts in pooled.items():
             iterations = [x for part in parts for x in part.iterations]
             allocs = [x for part in parts for x in part.alloc_iterations]

@@ -10,8 +10,7 @@
  *
  * <p>Layers, arrows pointing down only (docs/architecture.md): the two exported packages, then
  * {@code io.github.sendmsg.internal} (safe calls: errno-capturing downcalls, message headers, control
- * data), then {@code io.github.sendmsg.internal.libc} (jextract-shaped bindings, which only the layer
- * above touches).
+ * data), then the jextract-shaped bindings in the package below it, which only that layer touches.
  */
 module io.github.sendmsg {
     exports io.github.sendmsg;
